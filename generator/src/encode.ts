@@ -1,0 +1,67 @@
+// Per-format encoders. Every value that reaches generated text goes through one
+// of these; templates never emit a plan value any other way.
+
+/**
+ * A YAML scalar that always parses back to exactly `value`. JSON strings are
+ * valid YAML double-quoted scalars, so `"on"`, `"0755"`, `"x\nimage: evil"` stay strings.
+ * Line and paragraph separators are escaped too: JSON allows them raw, YAML
+ * treats them as line breaks inside quotes.
+ */
+export function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('cannot encode a non-finite number as YAML');
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return JSON.stringify(value).replace(/\u2028/g, '\\L').replace(/\u2029/g, '\\P').replace(/\u0085/g, '\\N');
+  if (Array.isArray(value)) return `[${value.map(yamlScalar).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${yamlScalar(k)}: ${yamlScalar(v)}`)
+      .join(', ')}}`;
+  }
+  throw new TypeError(`cannot encode ${typeof value} as YAML`);
+}
+
+/**
+ * An HCL quoted string. Only `\n \r \t \" \\ \uNNNN` are valid escapes in HCL;
+ * `${` and `%{` start templates and are doubled. Used solely for first-party
+ * catalog values and the few validated plan values a backend block must hold
+ * literally (backend blocks cannot reference variables).
+ */
+export function hclString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  out += '"';
+  return out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+/**
+ * Inline Markdown text that renders as itself: HTML and Markdown punctuation are
+ * escaped, and `@user` / `#123` get a zero-width joiner so nobody is pinged and
+ * nothing is cross-linked (the approach Renovate and Dependabot use).
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()+!|~]/g, (c) => `\\${c}`)
+    .replace(/([@#])/g, '$1\u200d');
+}
+
+/** A Mermaid node label: quoted, with anything that could close the quote or start markup entity-encoded. */
+export function mermaidLabel(value: string): string {
+  return `"${value.replace(/[^A-Za-z0-9 .,:/+()-]/g, (c) => `#${c.codePointAt(0)};`)}"`;
+}

@@ -1,0 +1,270 @@
+// The pure core: a validated plan in, the generated repository out as a map of
+// path → contents. No filesystem, no network, no clock: the same plan gives
+// byte-identical files in Node and in the browser.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import type { Catalog, CloudId, ComponentBlueprint } from '../../schemas/blueprint.ts';
+import type { PlanInput, ResolvedPlan } from '../../schemas/plan.ts';
+import { formatProblems, planSchemaFor, validatePlan } from '../../schemas/validate.ts';
+import { ACTIONS, TOOL_VERSIONS } from './actions.ts';
+import { aws } from './clouds/aws.ts';
+import { oidcSubjects, type CloudModule } from './clouds/types.ts';
+import { estimateCost } from './cost.ts';
+import { planGraph, stagesFor } from './graph.ts';
+import { hclString } from './encode.ts';
+import { createRenderer, type TemplateSet } from './render.ts';
+
+export const GENERATOR_VERSION = '0.1.0';
+
+const CLOUD_MODULES: Partial<Record<CloudId, CloudModule>> = { aws };
+
+export type GeneratedFiles = Record<string, string>;
+
+export interface GenerateOptions {
+  catalog: Catalog;
+  /** Generator templates keyed by path under generator/templates (e.g. `aws/versions.tf.njk`). */
+  templates: TemplateSet;
+}
+
+export class PlanError extends Error {
+  override name = 'PlanError';
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`the plan is invalid:\n${formatProblems(problems)}`);
+  }
+}
+
+/** Validate and generate. Throws PlanError, with every problem, before producing anything. */
+export function generateFromInput(input: unknown, opts: GenerateOptions): GeneratedFiles {
+  const v = validatePlan(input, opts.catalog);
+  if (!v.ok) throw new PlanError(v.problems);
+  return generateRepository(v.plan, v.resolved, opts);
+}
+
+const sha = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+
+export function canonicalPlanYaml(plan: PlanInput): string {
+  const { $schema: _ignored, ...rest } = plan as PlanInput & { $schema?: string };
+  return yaml.dump(rest, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' });
+}
+
+interface Release {
+  name: string;
+  namespace: string;
+  chart: string;
+  repository?: string;
+  version?: string;
+  needs: string[];
+  valuesFile: string;
+  presync: { command: string; args: string[] }[];
+  component: string;
+}
+
+function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
+  const byComponent = new Map<string, Release[]>();
+  for (const key of plan.components) {
+    const c = catalog.components[key]!;
+    byComponent.set(
+      key,
+      c.releases.map((r) => ({
+        name: r.name,
+        namespace: c.namespace,
+        chart: r.chart.startsWith('./') ? r.chart : `${repoName(r.repository!)}/${r.chart}`,
+        ...(r.repository ? { repository: r.repository } : {}),
+        ...(r.version ? { version: r.version } : {}),
+        needs: r.needs.map((n) => `${c.namespace}/${n}`),
+        valuesFile: r.chart.startsWith('./') ? '' : `values/${r.name}.yaml`,
+        presync: r.presync,
+        component: key,
+      })),
+    );
+  }
+  // A component's releases wait for every release of the components it requires.
+  for (const key of plan.components) {
+    const deps = catalog.components[key]!.requires.flatMap((d) => byComponent.get(d) ?? []);
+    for (const r of byComponent.get(key)!) r.needs = [...new Set([...deps.map((d) => `${d.namespace}/${d.name}`), ...r.needs])].sort();
+  }
+  return plan.components.flatMap((k) => byComponent.get(k)!);
+}
+
+function repoName(url: string): string {
+  return url
+    .replace(/^(https|oci):\/\//, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
+
+const jsonSchemaCache = new WeakMap<Catalog, string>();
+export function planJsonSchema(catalog: Catalog): string {
+  let s = jsonSchemaCache.get(catalog);
+  if (!s) {
+    const schema = z.toJSONSchema(planSchemaFor(catalog), { io: 'input', unrepresentable: 'any' });
+    s = `${JSON.stringify({ ...schema, $id: 'https://opsta.dev/schemas/plan.schema.json', title: 'Opsta plan' }, null, 2)}\n`;
+    jsonSchemaCache.set(catalog, s);
+  }
+  return s;
+}
+
+export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opts: GenerateOptions): GeneratedFiles {
+  const { catalog } = opts;
+  const cloudModule = CLOUD_MODULES[plan.cloud.provider];
+  if (!cloudModule) throw new PlanError([{ path: 'cloud.provider', message: `generation for ${plan.cloud.provider} is not available yet` }]);
+  const templates: TemplateSet = { ...opts.templates, ...catalog.componentTemplates };
+  const render = createRenderer(templates);
+  const cloud = catalog.clouds[plan.cloud.provider]!;
+  const names = cloudModule.names(plan);
+  const stacks = cloudModule.stacks(plan, catalog, names);
+  const stages = stagesFor(plan);
+  const cost = estimateCost(plan, catalog);
+  const costByOwner = Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd]));
+  const graph = planGraph(plan, catalog, costByOwner);
+  const components: ComponentBlueprint[] = plan.components.map((k) => catalog.components[k]!);
+  const host = (key: string) => `${catalog.components[key]!.hostname}.${plan.dns.domain}`;
+  const releases = releasesFor(plan, catalog);
+  const health = components.flatMap((c) =>
+    c.health.map((h) => ({
+      component: c.key,
+      name: h.name,
+      ...(h.path ? { url: `https://${host(c.key)}${h.path.replace('{realm}', String(plan.componentOptions.keycloak?.realm ?? ''))}`, expect: h.expect ?? [200] } : {}),
+      ...(h.workload ? { namespace: c.namespace, workload: h.workload } : {}),
+    })),
+  );
+  const pipeline = {
+    cloud: plan.cloud.provider,
+    region: plan.cloud.region,
+    cluster: names.cluster,
+    distribution: plan.kubernetes.distribution,
+    stateBucket: names.stateBucket,
+    environment: plan.github.environment,
+    stages: stages.map((s) => ({ id: s.id, tool: s.tool, dir: s.dir, planOnPullRequest: s.id !== '40-config', ...(s.upstream ? { upstream: s.upstream } : {}) })),
+    health,
+  };
+  const ctx = {
+    plan,
+    cloud,
+    names,
+    stages,
+    stacks,
+    cost,
+    graph,
+    components,
+    releases,
+    helmRepositories: [...new Map(releases.filter((r) => r.repository).map((r) => [r.repository!, { name: r.chart.split('/')[0]!, url: r.repository!.replace(/^oci:\/\//, ''), oci: r.repository!.startsWith('oci://') }])).values()],
+    health,
+    host,
+    subjects: oidcSubjects(plan),
+    actions: ACTIONS,
+    tools: TOOL_VERSIONS,
+    pipelineVars: cloudModule.pipeline,
+    bootstrapTemplate: cloudModule.bootstrapTemplate,
+    platform: cloudModule.platformContext(plan, names),
+    generatorVersion: GENERATOR_VERSION,
+    catalog,
+    ...componentContext(plan, host, cloudModule.platformContext(plan, names)),
+  };
+
+  const files: GeneratedFiles = {};
+  const put = (path: string, text: string) => {
+    if (!/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+$/.test(path)) throw new Error(`refusing unsafe output path ${path}`);
+    if (path in files) throw new Error(`two templates write ${path}`);
+    files[path] = text;
+  };
+
+  for (const s of stacks) {
+    for (const [file, template] of Object.entries(s.files)) put(`${s.dir}/${file}`, render(template, { ...ctx, ...s.context }));
+    put(`${s.dir}/terraform.tfvars.json`, `${JSON.stringify(s.tfvars, null, 2)}\n`);
+  }
+
+  if (releases.length > 0) {
+    put('platform/helmfile.yaml', render('platform/helmfile.yaml.njk', ctx));
+    for (const r of releases) {
+      const c = catalog.components[r.component]!;
+      const spec = c.releases.find((x) => x.name === r.name)!;
+      const text = render(`components/${c.key}/${spec.values}`, { ...ctx, component: c, options: plan.componentOptions[c.key] ?? {} });
+      put(r.valuesFile ? `platform/${r.valuesFile}` : `platform/manifests/${r.name}/${r.name}.yaml`, text);
+    }
+  }
+
+  put('.github/workflows/plan.yml', render('workflows/plan.yml.njk', ctx));
+  put('.github/CODEOWNERS', render('common/CODEOWNERS.njk', ctx));
+  put('renovate.json', `${JSON.stringify(renovateConfig(), null, 2)}\n`);
+  put('.gitignore', render('common/gitignore.njk', ctx));
+  put('opsta.plan.yaml', `# yaml-language-server: $schema=.opsta/plan.schema.json\n${canonicalPlanYaml(planInput)}`);
+  put('.opsta/plan.schema.json', planJsonSchema(catalog));
+  put('.opsta/pipeline.json', `${JSON.stringify(pipeline, null, 2)}\n`);
+  put('README.md', render('common/README.md.njk', ctx));
+
+  const manifest = {
+    generator: { name: 'opsta', version: GENERATOR_VERSION },
+    planSha256: sha(files['opsta.plan.yaml']!),
+    files: Object.fromEntries(
+      Object.keys(files)
+        .sort()
+        .map((p) => [p, sha(files[p]!)]),
+    ),
+  };
+  put('.opsta/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+
+  return Object.fromEntries(Object.keys(files).sort().map((p) => [p, files[p]!]));
+}
+
+/** Values a component's templates need that are documents of their own (Vault's HCL config, Argo CD's OIDC YAML). */
+function componentContext(plan: ResolvedPlan, host: (k: string) => string, platform: Record<string, unknown>) {
+  const ctx: Record<string, string> = {};
+  if (plan.components.includes('vault')) {
+    const seal = platform.vaultSeal as Record<string, string>;
+    const sealBody = Object.entries(seal)
+      .filter(([k]) => k !== 'type')
+      .map(([k, v]) => `  ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ${hclString(v)}`)
+      .join('\n');
+    ctx.vaultConfig = [
+      'ui = true',
+      'listener "tcp" {',
+      '  address         = "[::]:8200"',
+      '  cluster_address = "[::]:8201"',
+      '  tls_disable     = 1',
+      '}',
+      'storage "raft" {',
+      '  path = "/vault/data"',
+      '  retry_join {',
+      '    leader_api_addr = "http://vault-0.vault-internal:8200"',
+      '  }',
+      '}',
+      `seal "${seal.type}" {`,
+      sealBody,
+      '}',
+      'service_registration "kubernetes" {}',
+      '',
+    ].join('\n');
+  }
+  if (plan.components.includes('argocd') && plan.components.includes('keycloak')) {
+    ctx.argocdOidc = yaml.dump(
+      {
+        name: 'Keycloak',
+        issuer: `https://${host('keycloak')}/realms/${String(plan.componentOptions.keycloak!.realm)}`,
+        clientID: '$argocd-oidc:client-id',
+        clientSecret: '$argocd-oidc:client-secret',
+        requestedScopes: ['openid', 'profile', 'email'],
+      },
+      { schema: yaml.CORE_SCHEMA, lineWidth: -1 },
+    );
+  }
+  return ctx;
+}
+
+function renovateConfig() {
+  return {
+    $schema: 'https://docs.renovatebot.com/renovate-schema.json',
+    extends: ['config:recommended', 'helpers:pinGitHubActionDigests'],
+    dependencyDashboard: true,
+    terraform: { enabled: true },
+    helmfile: { enabled: true, managerFilePatterns: ['/(^|/)helmfile\\.ya?ml$/'] },
+    packageRules: [
+      { matchManagers: ['github-actions'], groupName: 'GitHub Actions', minimumReleaseAge: '7 days' },
+      { matchManagers: ['terraform'], matchUpdateTypes: ['major'], dependencyDashboardApproval: true },
+      { matchManagers: ['helmfile'], matchUpdateTypes: ['major'], dependencyDashboardApproval: true },
+    ],
+  };
+}

@@ -1,0 +1,142 @@
+// The catalog's own contract: every blueprint folder is checked against these
+// schemas when it is loaded, so a typo in catalog data fails loudly at load time
+// instead of producing a subtly wrong plan or price.
+import { z } from 'zod';
+
+export const PROFILES = ['small', 'medium', 'large'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+export type CloudId = (typeof CLOUDS)[number];
+
+const perProfile = <T extends z.ZodType>(t: T) => z.strictObject({ small: t, medium: t, large: t });
+
+/** A price with where it came from. `approximate` marks anything that is not a provider list price. */
+export const PriceSchema = z.strictObject({
+  usd: z.number().nonnegative(),
+  unit: z.enum(['hour', 'month', 'gib-month']),
+  source: z.string().min(3),
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  approximate: z.boolean().default(false),
+});
+export type Price = z.infer<typeof PriceSchema>;
+
+export const InstanceTypeSchema = z.strictObject({
+  id: z.string(),
+  family: z.string(),
+  vcpu: z.number().positive(),
+  memoryGiB: z.number().positive(),
+  price: PriceSchema,
+});
+export type InstanceType = z.infer<typeof InstanceTypeSchema>;
+
+export const RegionSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  zones: z.array(z.string()).min(1),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+const NodePoolDefaultSchema = z.strictObject({
+  name: z.string(),
+  instanceType: z.string(),
+  min: z.number().int().positive(),
+  max: z.number().int().positive(),
+  diskGiB: z.number().int().positive(),
+});
+
+export const CloudBlueprintSchema = z.strictObject({
+  id: z.enum(CLOUDS),
+  name: z.string(),
+  managedKubernetes: z.string(),
+  accountFields: z.array(z.string()),
+  distributions: z.array(z.enum(['managed', 'rke2'])).min(1),
+  /** Why a distribution is not offered on this cloud, shown as the validation message. */
+  unsupportedDistributions: z.record(z.string(), z.string()).default({}),
+  kubernetesVersions: z.array(z.string().regex(/^1\.\d+$/)).min(1),
+  defaultKubernetesVersion: z.string(),
+  /** Region whose list prices the catalog holds; other regions are priced the same and labelled approximate. */
+  priceRegion: z.string(),
+  regions: z.array(RegionSchema).min(1),
+  instanceTypes: z.array(InstanceTypeSchema).min(1),
+  prices: z.strictObject({
+    controlPlane: PriceSchema,
+    natGateway: PriceSchema,
+    loadBalancer: PriceSchema,
+    diskGiB: PriceSchema,
+    kmsKey: PriceSchema,
+    objectStorageGiB: PriceSchema,
+  }),
+  /** rke2 runs its own control plane on these servers instead of paying a managed fee. */
+  rke2Servers: z.strictObject({ count: z.number().int().positive(), instanceType: z.string() }),
+  profiles: perProfile(
+    z.strictObject({
+      zones: z.number().int().min(1).max(3),
+      /** How many NAT gateways: one per zone for resilience, or one shared to save cost. */
+      natGateways: z.enum(['single', 'per-zone']),
+      nodePool: NodePoolDefaultSchema,
+    }),
+  ),
+});
+export type CloudBlueprint = z.infer<typeof CloudBlueprintSchema>;
+
+const ResourcesSchema = z.strictObject({ cpu: z.number().nonnegative(), memoryGiB: z.number().nonnegative() });
+
+export const HealthCheckSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** Path on `https://<hostname>.<domain>`; absent for in-cluster checks. */
+  path: z.string().startsWith('/').optional(),
+  /** In-cluster check: a Deployment/StatefulSet that must be Available/Ready. */
+  workload: z.string().regex(/^(deployment|statefulset|daemonset)\/[a-z0-9-]+$/).optional(),
+  expect: z.array(z.number().int()).min(1).optional(),
+  source: z.string(),
+});
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
+
+export const ReleaseSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  chart: z.string(),
+  /** Helm repository URL, or an `oci://` registry path; absent for a folder of plain manifests (chart `./manifests/<name>`). */
+  repository: z.string().regex(/^(https|oci):\/\//).optional(),
+  version: z.string().optional(),
+  /** Template in this component's folder, rendered with the plan context: Helm values, or the manifests for a manifests release. */
+  values: z.string().regex(/^[a-z0-9.-]+\.yaml\.njk$/),
+  /** Commands helmfile runs before syncing this release (e.g. installing an operator's CRDs from a pinned tag). */
+  presync: z.array(z.strictObject({ command: z.enum(['kubectl']), args: z.array(z.string()) })).default([]),
+  /** Releases (by `name`) within the platform that must be installed first. */
+  needs: z.array(z.string()).default([]),
+});
+
+export const ComponentBlueprintSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  name: z.string(),
+  description: z.string().max(120),
+  category: z.enum(['networking', 'security', 'identity', 'registry', 'observability', 'delivery', 'access']),
+  requires: z.array(z.string()).default([]),
+  namespace: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  releases: z.array(ReleaseSchema).min(1),
+  /** Sub-domain under `dns.domain` (e.g. `vault` → vault.platform.acme.example). */
+  hostname: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+  resources: perProfile(ResourcesSchema),
+  costDrivers: z
+    .strictObject({
+      diskGiB: perProfile(z.number().nonnegative()).optional(),
+      objectStorageGiB: perProfile(z.number().nonnegative()).optional(),
+      loadBalancers: z.number().int().nonnegative().optional(),
+      kmsKeys: z.number().int().nonnegative().optional(),
+    })
+    .default({}),
+  health: z.array(HealthCheckSchema).default([]),
+  /** Keycloak OIDC client wired by the config stage when Keycloak is on. */
+  sso: z.strictObject({ clientId: z.string().regex(/^[a-z][a-z0-9-]*$/), redirectPath: z.string().startsWith('/') }).optional(),
+  order: z.number().int(),
+});
+export type ComponentBlueprint = z.infer<typeof ComponentBlueprintSchema>;
+
+export interface Catalog {
+  /** Only clouds with a blueprint folder can be planned. */
+  clouds: Partial<Record<CloudId, CloudBlueprint>>;
+  components: Record<string, ComponentBlueprint>;
+  /** Template sources of component folders, keyed `components/<key>/<file>`. */
+  componentTemplates: Record<string, string>;
+}

@@ -1,0 +1,328 @@
+// The plan: the one contract between the planner, the CLI, the generator and the
+// generated repository. Built from the catalog so that regions, versions,
+// instance types and components offered are exactly those the catalog holds.
+import { z } from 'zod';
+import { CLOUDS, PROFILES, type Catalog, type CloudBlueprint, type CloudId, type Profile } from './blueprint.ts';
+import { isPrivate, layoutSubnets, parseCidr } from './net.ts';
+
+export const API_VERSION = 'opsta.dev/v1';
+
+// Every free-text value ends up in HCL, YAML, Markdown or a workflow. Patterns are
+// strict allow-lists so that nothing with quotes, newlines, `${` or `{{` can pass;
+// the encoders make output inert anyway, these rules make bad input fail early.
+const IDENT = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const FQDN = new RegExp(`^(?=.{4,253}$)(?:${DNS_LABEL}\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`);
+const GH_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const GH_REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+const GH_USER = GH_OWNER;
+const GH_BRANCH = /^(?!.*\.\.)(?!.*\/\/)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![/.])$/;
+const GH_ENV = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const NODE_POOL = /^[a-z][a-z0-9]{0,10}$/;
+const REALM = /^[a-z][a-z0-9-]{0,35}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const pattern = (re: RegExp, what: string) => z.string().regex(re, { error: `must be ${what}` });
+
+const NodePoolSchema = z.strictObject({
+  name: pattern(NODE_POOL, '1-11 lowercase letters or digits, starting with a letter (e.g. "system")'),
+  instanceType: z.string().min(1).max(40),
+  min: z.number().int().min(1).max(100),
+  max: z.number().int().min(1).max(100),
+  diskGiB: z.number().int().min(20).max(2000).default(100),
+});
+
+/** Options a component takes besides `enabled`. Components not listed here take only `enabled`. */
+const COMPONENT_OPTIONS: Record<string, z.ZodRawShape> = {
+  keycloak: { realm: pattern(REALM, 'a lowercase realm name (letters, digits, "-"), e.g. "acme"').optional() },
+  gateway: { controller: z.enum(['envoy-gateway']).default('envoy-gateway') },
+};
+
+function cloudSchema(cloud: CloudBlueprint) {
+  const regions = cloud.regions.map((r) => r.id) as [string, ...string[]];
+  const accounts = {
+    aws: z.strictObject({ accountId: pattern(/^\d{12}$/, 'the 12-digit AWS account ID') }),
+    azure: z.strictObject({
+      subscriptionId: pattern(UUID, 'a lowercase subscription GUID'),
+      tenantId: pattern(UUID, 'a lowercase tenant GUID'),
+    }),
+    gcp: z.strictObject({ projectId: pattern(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project ID (6-30 lowercase letters, digits, "-")') }),
+  } as const;
+  return z.strictObject({
+    provider: z.literal(cloud.id),
+    region: z.enum(regions, { error: `must be one of the ${cloud.name} regions in the catalog: ${regions.join(', ')}` }),
+    [cloud.id]: accounts[cloud.id],
+  });
+}
+
+export function createPlanSchema(catalog: Catalog) {
+  const clouds = CLOUDS.flatMap((id) => (catalog.clouds[id] ? [catalog.clouds[id]] : []));
+  if (clouds.length === 0) throw new Error('catalog has no cloud blueprints');
+  const cloudMembers = clouds.map(cloudSchema);
+  const componentShape = Object.fromEntries(
+    Object.keys(catalog.components)
+      .sort()
+      .map((key) => [key, z.strictObject({ enabled: z.boolean(), ...(COMPONENT_OPTIONS[key] ?? {}) }).optional()]),
+  );
+
+  const base = z.strictObject({
+    $schema: z.string().optional(),
+    apiVersion: z.literal(API_VERSION, { error: `must be "${API_VERSION}"` }),
+    kind: z.literal('Plan', { error: 'must be "Plan"' }),
+    metadata: z.strictObject({
+      name: pattern(IDENT, '2-32 lowercase letters, digits or "-", starting with a letter (e.g. "acme-prod")'),
+      environment: pattern(/^[a-z][a-z0-9]{0,9}$/, '1-10 lowercase letters or digits, starting with a letter (e.g. "prod")'),
+      description: z.string().max(200).regex(/^[^\p{C}]*$/u, { error: 'must not contain control characters or line breaks' }).optional(),
+    }),
+    cloud: cloudMembers.length === 1 ? cloudMembers[0]! : z.discriminatedUnion('provider', cloudMembers as never),
+    profile: z.enum(PROFILES).default('medium'),
+    network: z
+      .strictObject({
+        cidr: z.string().default('10.40.0.0/16'),
+        zones: z.number().int().min(1).max(3).optional(),
+      })
+      .default({ cidr: '10.40.0.0/16' }),
+    kubernetes: z
+      .strictObject({
+        distribution: z.enum(['managed', 'rke2']).default('managed'),
+        version: z.string().optional(),
+        nodePools: z.array(NodePoolSchema).min(1).max(5).optional(),
+      })
+      .default({ distribution: 'managed' }),
+    dns: z.strictObject({
+      domain: pattern(FQDN, 'a lowercase fully qualified domain name such as "platform.acme.example"'),
+      zone: z.enum(['create', 'existing']).default('create'),
+    }),
+    tls: z
+      .strictObject({
+        issuer: z.enum(['letsencrypt', 'letsencrypt-staging', 'selfsigned']).default('letsencrypt'),
+        email: z.email({ error: 'must be a valid email address for ACME registration, e.g. "ops@acme.example"' }).max(254).optional(),
+      })
+      .default({ issuer: 'letsencrypt' }),
+    components: z.strictObject(componentShape).default({}),
+    github: z.strictObject({
+      owner: pattern(GH_OWNER, 'a GitHub user or organization name'),
+      repo: pattern(GH_REPO, 'a GitHub repository name (letters, digits, ".", "-", "_")'),
+      ownerId: z.number().int().positive().optional(),
+      repoId: z.number().int().positive().optional(),
+      subjectFormat: z.enum(['auto', 'legacy', 'immutable']).default('auto'),
+      baseBranch: pattern(GH_BRANCH, 'a branch name such as "main"').default('main'),
+      environment: pattern(GH_ENV, 'a GitHub environment name (letters, digits, "-", "_")').optional(),
+      reviewers: z.array(pattern(GH_USER, 'a GitHub username')).max(6, { error: 'GitHub environments allow at most 6 required reviewers' }).default([]),
+    }),
+    budget: z.strictObject({ monthlyUsd: z.number().positive().max(10_000_000) }).optional(),
+  });
+
+  return base.superRefine((plan, ctx) => {
+    for (const issue of crossFieldIssues(plan as PlanInput, catalog)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+}
+
+export type PlanSchema = ReturnType<typeof createPlanSchema>;
+export type PlanInput = z.output<PlanSchema> & { cloud: { provider: CloudId; region: string } };
+
+export interface ResolvedNodePool {
+  name: string;
+  instanceType: string;
+  min: number;
+  max: number;
+  diskGiB: number;
+}
+
+/** The plan with every profile-driven default filled in: what templates and cost see. */
+export interface ResolvedPlan {
+  name: string;
+  environment: string;
+  description?: string;
+  cloud: { provider: CloudId; region: string; zones: string[]; account: Record<string, string> };
+  profile: Profile;
+  network: { cidr: string; zones: number; privateSubnets: string[]; publicSubnets: string[]; natGateways: 'single' | 'per-zone' };
+  kubernetes: { distribution: 'managed' | 'rke2'; version: string; nodePools: ResolvedNodePool[] };
+  dns: { domain: string; zone: 'create' | 'existing' };
+  tls: { issuer: 'letsencrypt' | 'letsencrypt-staging' | 'selfsigned'; email?: string };
+  /** Enabled component keys, in catalog order. */
+  components: string[];
+  componentOptions: Record<string, Record<string, unknown>>;
+  github: {
+    owner: string;
+    repo: string;
+    ownerId?: number;
+    repoId?: number;
+    subjectFormat: 'legacy' | 'immutable';
+    baseBranch: string;
+    environment: string;
+    reviewers: string[];
+  };
+  budget?: { monthlyUsd: number };
+}
+
+interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+export function enabledComponents(plan: Pick<PlanInput, 'components'>, catalog: Catalog): string[] {
+  return Object.values(catalog.components)
+    .filter((c) => (plan.components as Record<string, { enabled: boolean } | undefined>)[c.key]?.enabled)
+    .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key))
+    .map((c) => c.key);
+}
+
+/** vCPU and GiB that the enabled components request at a profile, plus the cluster's own system pods. */
+export function demand(components: string[], profile: Profile, catalog: Catalog): { cpu: number; memoryGiB: number } {
+  const SYSTEM = { small: { cpu: 1, memoryGiB: 2 }, medium: { cpu: 1.5, memoryGiB: 3 }, large: { cpu: 2, memoryGiB: 4 } }[profile];
+  return components.reduce(
+    (acc, key) => {
+      const r = catalog.components[key]!.resources[profile];
+      return { cpu: acc.cpu + r.cpu, memoryGiB: acc.memoryGiB + r.memoryGiB };
+    },
+    { ...SYSTEM },
+  );
+}
+
+export function supply(pools: ResolvedNodePool[], cloud: CloudBlueprint): { cpu: number; memoryGiB: number } {
+  return pools.reduce(
+    (acc, p) => {
+      const t = cloud.instanceTypes.find((i) => i.id === p.instanceType);
+      return t ? { cpu: acc.cpu + t.vcpu * p.min, memoryGiB: acc.memoryGiB + t.memoryGiB * p.min } : acc;
+    },
+    { cpu: 0, memoryGiB: 0 },
+  );
+}
+
+/** Profile default node pool, grown until it covers the enabled components. */
+function defaultNodePools(cloud: CloudBlueprint, profile: Profile, need: { cpu: number; memoryGiB: number }): ResolvedNodePool[] {
+  const d = cloud.profiles[profile].nodePool;
+  const t = cloud.instanceTypes.find((i) => i.id === d.instanceType)!;
+  const min = Math.max(d.min, Math.ceil(need.cpu / t.vcpu), Math.ceil(need.memoryGiB / t.memoryGiB));
+  return [{ ...d, min, max: Math.max(d.max, min * 2) }];
+}
+
+export function githubSubjectFormat(g: PlanInput['github']): 'legacy' | 'immutable' {
+  if (g.subjectFormat !== 'auto') return g.subjectFormat;
+  return g.ownerId !== undefined && g.repoId !== undefined ? 'immutable' : 'legacy';
+}
+
+export function resolvePlan(plan: PlanInput, catalog: Catalog): ResolvedPlan {
+  const cloud = catalog.clouds[plan.cloud.provider]!;
+  const profile = plan.profile;
+  const region = cloud.regions.find((r) => r.id === plan.cloud.region)!;
+  const zones = Math.min(plan.network.zones ?? cloud.profiles[profile].zones, region.zones.length);
+  const components = enabledComponents(plan, catalog);
+  const need = demand(components, profile, catalog);
+  const nodePools = plan.kubernetes.nodePools?.map((p) => ({ ...p, diskGiB: p.diskGiB ?? 100 })) ?? defaultNodePools(cloud, profile, need);
+  const layout = layoutSubnets(parseCidr(plan.network.cidr)!, zones);
+  const fmt = (c: { base: number; prefix: number }) => {
+    const o = [24, 16, 8, 0].map((s) => Math.floor(c.base / 2 ** s) % 256);
+    return `${o.join('.')}/${c.prefix}`;
+  };
+  const componentOptions: Record<string, Record<string, unknown>> = {};
+  for (const key of components) {
+    const { enabled: _enabled, ...opts } = (plan.components as Record<string, Record<string, unknown>>)[key]!;
+    componentOptions[key] = opts;
+  }
+  if (components.includes('keycloak') && componentOptions.keycloak!.realm === undefined) componentOptions.keycloak!.realm = plan.metadata.name;
+  const cloudSection = plan.cloud as unknown as Record<string, Record<string, string>>;
+  return {
+    name: plan.metadata.name,
+    environment: plan.metadata.environment,
+    ...(plan.metadata.description !== undefined ? { description: plan.metadata.description } : {}),
+    cloud: { provider: plan.cloud.provider, region: region.id, zones: region.zones.slice(0, zones), account: { ...cloudSection[plan.cloud.provider]! } },
+    profile,
+    network: {
+      cidr: plan.network.cidr,
+      zones,
+      privateSubnets: layout.private.map(fmt),
+      publicSubnets: layout.public.map(fmt),
+      natGateways: cloud.profiles[profile].natGateways,
+    },
+    kubernetes: { distribution: plan.kubernetes.distribution, version: plan.kubernetes.version ?? cloud.defaultKubernetesVersion, nodePools },
+    dns: { domain: plan.dns.domain, zone: plan.dns.zone },
+    tls: { issuer: plan.tls.issuer, ...(plan.tls.email !== undefined ? { email: plan.tls.email } : {}) },
+    components,
+    componentOptions,
+    github: {
+      owner: plan.github.owner,
+      repo: plan.github.repo,
+      ...(plan.github.ownerId !== undefined ? { ownerId: plan.github.ownerId } : {}),
+      ...(plan.github.repoId !== undefined ? { repoId: plan.github.repoId } : {}),
+      subjectFormat: githubSubjectFormat(plan.github),
+      baseBranch: plan.github.baseBranch,
+      environment: plan.github.environment ?? plan.metadata.environment,
+      reviewers: plan.github.reviewers,
+    },
+    ...(plan.budget ? { budget: plan.budget } : {}),
+  };
+}
+
+const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
+  const cloud = catalog.clouds[plan.cloud.provider];
+  if (!cloud) return issues;
+
+  const cidr = parseCidr(plan.network.cidr);
+  if (!cidr) {
+    issues.push({ path: ['network', 'cidr'], message: `"${plan.network.cidr}" is not an IPv4 network in CIDR form with no host bits set, e.g. "10.40.0.0/16"` });
+  } else if (!isPrivate(cidr)) {
+    issues.push({ path: ['network', 'cidr'], message: 'must be a private (RFC 1918) range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
+  } else if (cidr.prefix < 16 || cidr.prefix > 22) {
+    issues.push({ path: ['network', 'cidr'], message: `prefix /${cidr.prefix} is out of range: use /16 to /22 (e.g. "10.40.0.0/16") so every zone gets room for nodes and pods` });
+  }
+
+  const region = cloud.regions.find((r) => r.id === plan.cloud.region);
+  if (region && plan.network.zones !== undefined && plan.network.zones > region.zones.length) {
+    issues.push({ path: ['network', 'zones'], message: `${region.id} offers ${region.zones.length} zones; use at most ${region.zones.length}` });
+  }
+
+  const dist = plan.kubernetes.distribution;
+  if (!cloud.distributions.includes(dist)) {
+    issues.push({ path: ['kubernetes', 'distribution'], message: cloud.unsupportedDistributions[dist] ?? `"${dist}" is not offered on ${cloud.name}; use "managed"` });
+  }
+  const version = plan.kubernetes.version;
+  if (version !== undefined && !cloud.kubernetesVersions.includes(version)) {
+    issues.push({ path: ['kubernetes', 'version'], message: `must be one of ${cloud.kubernetesVersions.map((v) => `"${v}"`).join(', ')} on ${cloud.name}` });
+  }
+
+  const pools = plan.kubernetes.nodePools ?? [];
+  const seen = new Set<string>();
+  pools.forEach((p, i) => {
+    if (seen.has(p.name)) issues.push({ path: ['kubernetes', 'nodePools', i, 'name'], message: `"${p.name}" is used by another node pool; names must be unique` });
+    seen.add(p.name);
+    if (!cloud.instanceTypes.some((t) => t.id === p.instanceType)) {
+      const family = p.instanceType.split(/[._-]/)[0] ?? '';
+      const near = cloud.instanceTypes.filter((t) => t.id.startsWith(family)).map((t) => t.id);
+      const offer = (near.length ? near : cloud.instanceTypes.map((t) => t.id)).slice(0, 8).join(', ');
+      issues.push({ path: ['kubernetes', 'nodePools', i, 'instanceType'], message: `"${p.instanceType}" is not a ${cloud.name} instance type in the catalog; try one of: ${offer}` });
+    }
+    if (p.min > p.max) issues.push({ path: ['kubernetes', 'nodePools', i, 'max'], message: `max (${p.max}) must be at least min (${p.min})` });
+  });
+
+  const enabled = enabledComponents(plan, catalog);
+  for (const key of enabled) {
+    for (const dep of catalog.components[key]!.requires) {
+      if (!enabled.includes(dep)) {
+        const c = catalog.components[key]!;
+        const d = catalog.components[dep]!;
+        issues.push({ path: ['components', dep], message: `${c.name} needs ${d.name}: set components.${dep}.enabled to true (or turn ${c.name} off)` });
+      }
+    }
+  }
+
+  if (plan.kubernetes.nodePools && pools.every((p) => cloud.instanceTypes.some((t) => t.id === p.instanceType))) {
+    const need = demand(enabled, plan.profile, catalog);
+    const have = supply(pools.map((p) => ({ ...p, diskGiB: p.diskGiB ?? 100 })), cloud);
+    if (have.cpu < need.cpu || have.memoryGiB < need.memoryGiB) {
+      issues.push({
+        path: ['kubernetes', 'nodePools'],
+        message: `components need ${fmtNum(need.cpu)} vCPU / ${fmtNum(need.memoryGiB)} GiB at the ${plan.profile} profile, pools give ${fmtNum(have.cpu)} vCPU / ${fmtNum(have.memoryGiB)} GiB at their minimum size: raise min, pick a larger instance type, or turn components off`,
+      });
+    }
+  }
+
+  if (plan.tls.issuer !== 'selfsigned' && plan.tls.email === undefined) {
+    issues.push({ path: ['tls', 'email'], message: "is required for Let's Encrypt (expiry notices go there); set an address or use issuer: selfsigned" });
+  }
+  return issues;
+}
