@@ -1,0 +1,74 @@
+variable "name" {
+  description = "Platform name; prefixes every resource."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.name))
+    error_message = "The name must be 2-32 lowercase letters, digits or hyphens."
+  }
+}
+
+variable "environment" {
+  description = "Environment name (prod, staging, ...)."
+  type        = string
+}
+
+variable "region" {
+  description = "AWS region."
+  type        = string
+}
+
+variable "account_id" {
+  description = "AWS account the stack may touch; any other account is refused by the provider."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.account_id))
+    error_message = "The account ID must be 12 digits."
+  }
+}
+
+variable "tags" {
+  description = "Tags applied to every resource."
+  type        = map(string)
+}
+
+variable "state_bucket" {
+  description = "State bucket, to read the network stage's outputs."
+  type        = string
+}
+
+variable "kubernetes_version" {
+  description = "Kubernetes minor version."
+  type        = string
+}
+
+variable "node_pools" {
+  description = "Worker node pools by name."
+  type = map(object({
+    instance_type = string
+    min           = number
+    max           = number
+    disk_gib      = number
+  }))
+}
+
+variable "apply_role_arn" {
+  description = "Role the apply workflow assumes; administers the cluster."
+  type        = string
+}
+
+variable "plan_role_arn" {
+  description = "Role the plan workflow assumes; reads the cluster."
+  type        = string
+}
+
+variable "rke2_servers" {
+  description = "RKE2 server (control plane) count."
+  type        = number
+}
+
+variable "rke2_server_instance_type" {
+  description = "Instance type of the RKE2 servers."
+  type        = string
+}
