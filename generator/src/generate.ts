@@ -42,6 +42,16 @@ export function generateFromInput(input: unknown, opts: GenerateOptions): Genera
   return generateRepository(v.plan, v.resolved, opts);
 }
 
+// Compiled templates are reused across generations: the planner regenerates on every edit.
+const renderers = new WeakMap<TemplateSet, WeakMap<Catalog, ReturnType<typeof createRenderer>>>();
+function rendererFor(templates: TemplateSet, catalog: Catalog) {
+  let byCatalog = renderers.get(templates);
+  if (!byCatalog) renderers.set(templates, (byCatalog = new WeakMap()));
+  let r = byCatalog.get(catalog);
+  if (!r) byCatalog.set(catalog, (r = createRenderer({ ...templates, ...catalog.componentTemplates })));
+  return r;
+}
+
 const sha = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
 
 export function canonicalPlanYaml(plan: PlanInput): string {
@@ -111,8 +121,7 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   const { catalog } = opts;
   const cloudModule = CLOUD_MODULES[plan.cloud.provider];
   if (!cloudModule) throw new PlanError([{ path: 'cloud.provider', message: `generation for ${plan.cloud.provider} is not available yet` }]);
-  const templates: TemplateSet = { ...opts.templates, ...catalog.componentTemplates };
-  const render = createRenderer(templates);
+  const render = rendererFor(opts.templates, catalog);
   const cloud = catalog.clouds[plan.cloud.provider]!;
   const names = cloudModule.names(plan);
   const stacks = cloudModule.stacks(plan, catalog, names);

@@ -1,0 +1,59 @@
+// npm run bench: performance figures, measured rather than asserted in tests.
+//  - in-process generation time for the largest example plan (median and p95 of many runs)
+//  - whole-process time of `opsta generate` (median of several runs)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { validatePlanText } from '../schemas/validate.ts';
+import { generateRepository } from '../generator/src/generate.ts';
+import { nodeGenerateOptions } from '../generator/src/node.ts';
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+const opts = nodeGenerateOptions();
+const examples = readdirSync('examples').filter((f) => f.endsWith('.plan.yaml'));
+const sized = examples.map((f) => {
+  const v = validatePlanText(readFileSync(join('examples', f), 'utf8'), opts.catalog);
+  if (!v.ok) throw new Error(`${f} is invalid`);
+  const files = generateRepository(v.plan, v.resolved, opts);
+  return { f, v, bytes: Object.values(files).reduce((a, t) => a + t.length, 0), count: Object.keys(files).length };
+});
+const largest = sized.sort((a, b) => b.bytes - a.bytes)[0]!;
+
+const RUNS = 200;
+for (let i = 0; i < 20; i++) generateRepository(largest.v.plan, largest.v.resolved, opts); // warm-up
+const times: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  generateRepository(largest.v.plan, largest.v.resolved, opts);
+  times.push(performance.now() - t0);
+}
+const vtimes: number[] = [];
+const text = readFileSync(join('examples', largest.f), 'utf8');
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  validatePlanText(text, opts.catalog);
+  vtimes.push(performance.now() - t0);
+}
+
+const PROC_RUNS = 7;
+const proc: number[] = [];
+for (let i = 0; i < PROC_RUNS; i++) {
+  const out = mkdtempSync(join(tmpdir(), 'opsta-bench-'));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['bin/opsta.mjs', 'generate', join('examples', largest.f), '--out', out, '--force'], { encoding: 'utf8' });
+  proc.push(performance.now() - t0);
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`opsta generate failed: ${r.stderr}`);
+}
+
+console.log(`Largest example: ${largest.f} (${largest.count} files, ${(largest.bytes / 1024).toFixed(1)} KiB)`);
+console.log(`In-process generateRepository, ${RUNS} runs: median ${fmt(quantile(times, 0.5))}, p95 ${fmt(quantile(times, 0.95))}`);
+console.log(`In-process validatePlanText,   ${RUNS} runs: median ${fmt(quantile(vtimes, 0.5))}, p95 ${fmt(quantile(vtimes, 0.95))}`);
+console.log(`Whole process \`opsta generate\`, ${PROC_RUNS} runs: median ${fmt(quantile(proc, 0.5))}, min ${fmt(Math.min(...proc))}`);
