@@ -47,7 +47,8 @@ export function hclString(value: string): string {
 }
 
 /**
- * Inline Markdown text that renders as itself: HTML and Markdown punctuation are
+ * Inline Markdown text (a table cell or a sentence) that renders as itself: HTML
+ * and the punctuation that starts emphasis, code, links or table cells are
  * escaped, and `@user` / `#123` get a zero-width joiner so nobody is pinged and
  * nothing is cross-linked (the approach Renovate and Dependabot use).
  */
@@ -57,8 +58,11 @@ export function markdownText(value: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()+!|~]/g, (c) => `\\${c}`)
-    .replace(/([@#])/g, '$1\u200d');
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/@(?=\w)/g, '@\u200d')
+    .replace(/#(?=\d)/g, '#\u200d')
+    // A leading marker would turn a line of its own into a heading, list or quote.
+    .replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2');
 }
 
 /** A Mermaid node label: quoted, with anything that could close the quote or start markup entity-encoded. */
