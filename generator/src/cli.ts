@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../schemas/blueprint.ts';
 import { formatProblems, validatePlanText, type Validation } from '../../schemas/validate.ts';
+import { compareClouds, type CloudComparison } from './compare.ts';
 import { estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
@@ -39,10 +40,12 @@ problem as "path: message". Exit 1 when the plan is invalid.`,
 
 Validates the plan, then writes the generated repository into <dir>. An invalid
 plan writes nothing and exits 1. <dir> must be empty or absent unless --force.`,
-  cost: `Usage: opsta cost <plan.yaml> [--json]
+  cost: `Usage: opsta cost <plan.yaml> [--json] [--compare]
 
 Prints the estimated monthly cost per component and per resource kind, with each
-price's source and date. --json prints the full report as JSON.`,
+price's source and date. --json prints the full report as JSON. --compare prices
+the same plan on every cloud in the catalog side by side, showing the equivalent
+region and instance types chosen.`,
   graph: `Usage: opsta graph <plan.yaml>
 
 Prints a Mermaid flowchart of the plan's stages, components and dependencies.`,
@@ -82,6 +85,31 @@ function formatCost(r: CostReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+function formatComparison(cmp: CloudComparison[], catalog: Catalog): string {
+  const cols = cmp.map((c) => `${catalog.clouds[c.cloud]!.name} ${c.region}`);
+  const rows = new Map<string, string[]>();
+  cmp.forEach((c, i) => {
+    for (const b of c.report?.byComponent ?? []) {
+      if (!rows.has(b.name)) rows.set(b.name, cols.map(() => '—'));
+      rows.get(b.name)![i] = usd(b.monthlyUsd);
+    }
+  });
+  rows.set('Total', cmp.map((c) => (c.report ? `${usd(c.report.totalUsd)}${c.report.approximate ? '*' : ''}` : 'n/a')));
+  const w0 = Math.max(...[...rows.keys()].map((k) => k.length));
+  const w = cols.map((c, i) => Math.max(c.length, ...[...rows.values()].map((r) => r[i]!.length)));
+  const line = (first: string, cells: string[]) => `  ${first.padEnd(w0)}  ${cells.map((c, i) => c.padStart(w[i]!)).join('  ')}`;
+  const out = ['Monthly cost of the same plan on each cloud', '', line('', cols)];
+  for (const [k, r] of rows) out.push(line(k, r));
+  out.push('', '* approximate: includes prices that are not provider list prices, or a region priced at another region\'s list prices.', '');
+  for (const c of cmp) {
+    out.push(`${catalog.clouds[c.cloud]!.name}:`);
+    if (c.unavailable) out.push(`  not available: ${c.unavailable}`);
+    for (const ch of c.choices) out.push(`  ${ch}`);
+    if (!c.unavailable && c.choices.length === 0) out.push('  as planned');
+  }
+  return `${out.join('\n')}\n`;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -93,7 +121,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' } },
+      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' } },
       strict: true,
     });
     if (values.help) {
@@ -116,6 +144,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'cost': {
+        if (values.compare) {
+          const cmp = compareClouds(v.resolved, opts.catalog);
+          io.stdout.write(values.json ? `${JSON.stringify(cmp, null, 2)}\n` : formatComparison(cmp, opts.catalog));
+          return 0;
+        }
         const c = estimateCost(v.resolved, opts.catalog);
         io.stdout.write(values.json ? `${JSON.stringify(c, null, 2)}\n` : formatCost(c));
         return 0;

@@ -1,0 +1,60 @@
+// The same plan priced on every cloud in the catalog: each node pool is mapped
+// to the cheapest instance type with at least the same vCPU and memory, and the
+// region to the one in the same city (else the cloud's price region). Every
+// substitution is reported so the comparison can be checked.
+import type { Catalog, CloudBlueprint, CloudId } from '../../schemas/blueprint.ts';
+import type { ResolvedPlan } from '../../schemas/plan.ts';
+import { estimateCost, type CostReport } from './cost.ts';
+
+export interface CloudComparison {
+  cloud: CloudId;
+  region: string;
+  choices: string[];
+  /** Why this cloud cannot run the plan as given (e.g. RKE2 not offered), if so. */
+  unavailable?: string;
+  report?: CostReport;
+}
+
+/** "Asia Pacific (Seoul)" → "seoul"; "Korea Central (Seoul)" → "seoul". */
+function city(name: string): string {
+  const m = /\(([^)]+)\)/.exec(name);
+  return (m ? m[1]! : name).trim().toLowerCase();
+}
+
+export function equivalentInstance(cloud: CloudBlueprint, vcpu: number, memoryGiB: number) {
+  const fits = cloud.instanceTypes.filter((t) => t.vcpu >= vcpu && t.memoryGiB >= memoryGiB);
+  const pool = fits.length ? fits : [...cloud.instanceTypes].sort((a, b) => b.vcpu - a.vcpu).slice(0, 1);
+  return [...pool].sort((a, b) => a.price.usd - b.price.usd || a.vcpu - b.vcpu || a.id.localeCompare(b.id))[0]!;
+}
+
+export function compareClouds(plan: ResolvedPlan, catalog: Catalog): CloudComparison[] {
+  const source = catalog.clouds[plan.cloud.provider]!;
+  const sourceRegion = source.regions.find((r) => r.id === plan.cloud.region)!;
+  const out: CloudComparison[] = [];
+  for (const target of Object.values(catalog.clouds)) {
+    if (!target) continue;
+    const choices: string[] = [];
+    const region = target.regions.find((r) => city(r.name) === city(sourceRegion.name)) ?? target.regions.find((r) => r.id === target.priceRegion) ?? target.regions[0]!;
+    if (target.id !== source.id) choices.push(`region ${sourceRegion.id} → ${region.id} (${region.name})`);
+    if (!target.distributions.includes(plan.kubernetes.distribution)) {
+      out.push({ cloud: target.id, region: region.id, choices, unavailable: target.unsupportedDistributions[plan.kubernetes.distribution] ?? `${plan.kubernetes.distribution} is not offered` });
+      continue;
+    }
+    const nodePools = plan.kubernetes.nodePools.map((p) => {
+      if (target.id === source.id) return p;
+      const from = source.instanceTypes.find((t) => t.id === p.instanceType)!;
+      const to = equivalentInstance(target, from.vcpu, from.memoryGiB);
+      choices.push(`pool ${p.name}: ${from.id} (${from.vcpu} vCPU / ${from.memoryGiB} GiB) → ${to.id} (${to.vcpu} vCPU / ${to.memoryGiB} GiB)`);
+      return { ...p, instanceType: to.id };
+    });
+    const zones = region.zones.slice(0, plan.network.zones);
+    const translated: ResolvedPlan = {
+      ...plan,
+      cloud: { ...plan.cloud, provider: target.id, region: region.id, zones },
+      network: { ...plan.network, zones: zones.length },
+      kubernetes: { ...plan.kubernetes, nodePools },
+    };
+    out.push({ cloud: target.id, region: region.id, choices, report: estimateCost(translated, catalog) });
+  }
+  return out;
+}
