@@ -11,7 +11,7 @@ export function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError('cannot encode a non-finite number as YAML');
-    return Object.is(value, -0) ? '-0' : String(value);
+    return Object.is(value, -0) ? '-0.0' : String(value); // YAML reads "-0" as the integer 0
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return JSON.stringify(value).replace(/\u2028/g, '\\L').replace(/\u2029/g, '\\P').replace(/\u0085/g, '\\N');
@@ -28,7 +28,8 @@ export function yamlScalar(value: unknown): string {
  * An HCL quoted string. Only `\n \r \t \" \\ \uNNNN` are valid escapes in HCL;
  * `${` and `%{` start templates and are doubled. Used solely for first-party
  * catalog values and the few validated plan values a backend block must hold
- * literally (backend blocks cannot reference variables).
+ * literally (backend blocks cannot reference variables). HCL reads the result
+ * back as the same string, normalized to Unicode NFC as HCL does with every literal.
  */
 export function hclString(value: string): string {
   let out = '"';
@@ -43,7 +44,8 @@ export function hclString(value: string): string {
     else out += ch;
   }
   out += '"';
-  return out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A function replacement: in a replacement string "$$" would mean a single "$".
+  return out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**
