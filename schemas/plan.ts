@@ -321,6 +321,15 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
     }
   }
 
+  const g = plan.github;
+  if (g.subjectFormat === 'immutable') {
+    for (const key of ['ownerId', 'repoId'] as const) {
+      if (g[key] === undefined) {
+        issues.push({ path: ['github', key], message: `is required when subjectFormat is "immutable" (the OIDC subject names the numeric owner and repository IDs); gh api repos/${g.owner}/${g.repo} --jq '.owner.id, .id' prints them` });
+      }
+    }
+  }
+
   if (plan.tls.issuer !== 'selfsigned' && plan.tls.email === undefined) {
     issues.push({ path: ['tls', 'email'], message: "is required for Let's Encrypt (expiry notices go there); set an address or use issuer: selfsigned" });
   }
