@@ -313,7 +313,7 @@ describe('property: invalid mutations are rejected at the mutated path', () => {
   it('immutable OIDC subjects without the owner and repository IDs', () => {
     fc.assert(
       fc.property(validPlan, fc.constantFrom('ownerId', 'repoId', 'both'), (plan, drop) => {
-        const g = { ...(plan.github as Record<string, Json>), subjectFormat: 'immutable', ownerId: 1, repoId: 2 };
+        const g: Record<string, Json> = { ...(plan.github as Record<string, Json>), subjectFormat: 'immutable', ownerId: 1, repoId: 2 };
         if (drop !== 'repoId') delete g.ownerId;
         if (drop !== 'ownerId') delete g.repoId;
         expectRejectedAt({ ...plan, github: g }, drop === 'repoId' ? 'github.repoId' : 'github.ownerId', /required when subjectFormat is "immutable"/);
