@@ -149,6 +149,8 @@ export const aws: CloudModule = {
       vaultSeal: { type: 'awskms', region: plan.cloud.region, kmsKeyId: `alias/${plan.name}/vault-unseal` },
       registryStorage: { type: 's3', bucket: names.registryBucket, region: plan.cloud.region },
       dnsProvider: 'aws',
+      // EKS injects role credentials for annotated service accounts (IRSA); RKE2 nodes carry the policies instead.
+      irsa: plan.kubernetes.distribution === 'managed',
       storageClass: 'gp2',
     };
   },

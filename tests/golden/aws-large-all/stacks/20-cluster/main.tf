@@ -184,9 +184,8 @@ module "external_dns_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name            = "${var.name}-external-dns"
-  use_name_prefix = false
-
+  name               = "${var.name}-external-dns"
+  use_name_prefix    = false
   enable_oidc        = true
   oidc_provider_urls = [module.eks.oidc_provider]
   oidc_subjects      = ["system:serviceaccount:external-dns:external-dns"]
@@ -200,9 +199,8 @@ module "cert_manager_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name            = "${var.name}-cert-manager"
-  use_name_prefix = false
-
+  name               = "${var.name}-cert-manager"
+  use_name_prefix    = false
   enable_oidc        = true
   oidc_provider_urls = [module.eks.oidc_provider]
   oidc_subjects      = ["system:serviceaccount:cert-manager:cert-manager"]
@@ -216,9 +214,8 @@ module "vault_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name            = "${var.name}-vault"
-  use_name_prefix = false
-
+  name               = "${var.name}-vault"
+  use_name_prefix    = false
   enable_oidc        = true
   oidc_provider_urls = [module.eks.oidc_provider]
   oidc_subjects      = ["system:serviceaccount:vault:vault"]

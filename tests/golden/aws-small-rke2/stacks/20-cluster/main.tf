@@ -108,48 +108,16 @@ data "aws_iam_policy_document" "dns" {
   }
 }
 
-module "external_dns_role" {
-  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
-  version = "6.5.0"
-
-  name            = "${var.name}-external-dns"
-  use_name_prefix = false
-
-  # RKE2 has no IRSA issuer here: the nodes assume this role through their instance role.
-  trust_policy_permissions = {
-    nodes = {
-      actions = ["sts:AssumeRole"]
-      principals = [{
-        type        = "AWS"
-        identifiers = ["arn:aws:iam::${var.account_id}:role/${local.node_role_name}"]
-      }]
-    }
-  }
-
-  create_inline_policy           = true
-  source_inline_policy_documents = [data.aws_iam_policy_document.dns.json]
-  tags                           = var.tags
+# RKE2 has no IRSA webhook: pods use the node role, which carries this policy.
+resource "aws_iam_role_policy" "external_dns_role" {
+  name   = "${var.name}-external-dns"
+  role   = local.node_role_name
+  policy = data.aws_iam_policy_document.dns.json
 }
 
-module "cert_manager_role" {
-  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
-  version = "6.5.0"
-
-  name            = "${var.name}-cert-manager"
-  use_name_prefix = false
-
-  # RKE2 has no IRSA issuer here: the nodes assume this role through their instance role.
-  trust_policy_permissions = {
-    nodes = {
-      actions = ["sts:AssumeRole"]
-      principals = [{
-        type        = "AWS"
-        identifiers = ["arn:aws:iam::${var.account_id}:role/${local.node_role_name}"]
-      }]
-    }
-  }
-
-  create_inline_policy           = true
-  source_inline_policy_documents = [data.aws_iam_policy_document.dns.json]
-  tags                           = var.tags
+# RKE2 has no IRSA webhook: pods use the node role, which carries this policy.
+resource "aws_iam_role_policy" "cert_manager_role" {
+  name   = "${var.name}-cert-manager"
+  role   = local.node_role_name
+  policy = data.aws_iam_policy_document.dns.json
 }
