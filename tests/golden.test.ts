@@ -63,11 +63,8 @@ describe('golden files', () => {
       expect(missing, `generated files without a golden in tests/golden/${name}/: ${HOW}`).toEqual([]);
       const stale = golden.filter((p) => !(p in files));
       expect(stale, `goldens in tests/golden/${name}/ that are no longer generated: ${HOW}`).toEqual([]);
-      for (const [p, text] of Object.entries(files)) {
-        expect(text, `tests/golden/${name}/${p} differs from the generated file (if intended, ${HOW})`).toBe(
-          readFileSync(join(dir, p), 'utf8'),
-        );
-      }
+      const differing = Object.keys(files).filter((p) => files[p] !== readFileSync(join(dir, p), 'utf8'));
+      expect(differing, `files that differ from tests/golden/${name}/ (if intended, ${HOW})`).toEqual([]);
     });
   });
 });

@@ -64,7 +64,10 @@ export function markdownText(value: string): string {
     .replace(/@(?=\w)/g, '@\u200d')
     .replace(/#(?=\d)/g, '#\u200d')
     // A leading marker would turn a line of its own into a heading, list or quote.
-    .replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2');
+    // Backslash escapes only work before punctuation: `1\.` (not `\1.`, which renders the backslash).
+    .replace(/^(\s*)(?:([#+=-])|(\d+)([.)]))/, (_m, sp: string, mark?: string, digits?: string, punct?: string) =>
+      mark ? `${sp}\\${mark}` : `${sp}${digits}\\${punct}`,
+    );
 }
 
 /** A Mermaid node label: quoted, with anything that could close the quote or start markup entity-encoded. */

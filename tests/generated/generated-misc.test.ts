@@ -24,6 +24,11 @@ describe.each(exampleNames())('generated repository for examples/%s.plan.yaml', 
     expect(findings, show(findings)).toEqual([]);
   });
 
+  it('has no backslash escapes that Markdown would render literally (only punctuation can be escaped)', () => {
+    const readme = files()['README.md']!.replace(/^```[\s\S]*?^```$/gm, '');
+    expect(readme.match(/.*\\[A-Za-z0-9\s].*/g) ?? [], 'README.md lines with a backslash before a letter, digit or space').toEqual([]);
+  });
+
   it('writes JSON files (tfvars, pipeline, manifest, schema, renovate) that parse', () => {
     const json = Object.keys(files()).filter((p) => p.endsWith('.json'));
     expect(json.some((p) => p.endsWith('terraform.tfvars.json'))).toBe(true);
