@@ -65,3 +65,24 @@ export function layoutSubnets(vpc: Cidr, zones: number): { private: Cidr[]; publ
   }
   return { private: priv, public: pub };
 }
+
+/** Secondary ranges for GKE pods and services: RFC 6598 (CGNAT) space, outside every RFC 1918 network range. */
+export const GKE_POD_RANGE = '100.64.0.0/14';
+export const GKE_SERVICE_RANGE = '100.68.0.0/20';
+
+/**
+ * GKE address plan for one regional subnet inside the network range. GCP subnets are
+ * regional, so nodes get the first half of the range (one subnet for every zone); the
+ * control plane's /28 is the last block of the range, which no subnet uses. Pods and
+ * services live in CGNAT space so that even a /22 network fits ~1,000 nodes of 110 pods:
+ * they can never overlap the node range, because that is always RFC 1918.
+ */
+export function gkeRanges(vpc: Cidr): { nodes: string; pods: string; services: string; controlPlane: string } {
+  if (vpc.prefix > 27) throw new RangeError(`${formatCidr(vpc)} is too small for a GKE node range and control plane`);
+  return {
+    nodes: formatCidr(subnet(vpc, 1, 0)),
+    pods: GKE_POD_RANGE,
+    services: GKE_SERVICE_RANGE,
+    controlPlane: formatCidr(subnet(vpc, 28 - vpc.prefix, 2 ** (28 - vpc.prefix) - 1)),
+  };
+}
