@@ -122,7 +122,7 @@ export const aws: CloudModule = {
       ];
       out.push({
         dir: 'stacks/40-config',
-        files: files('40-config', { 'backend.tf': 'aws/backend.tf.njk' }),
+        files: files('40-config', { 'backend.tf': 'aws/backend.tf.njk', 'main.tf': 'shared/40-config/main.tf.njk', 'outputs.tf': 'shared/40-config/outputs.tf.njk' }),
         tfvars: {
           ...base,
           realm: plan.componentOptions.keycloak!.realm,
