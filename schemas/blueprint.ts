@@ -34,6 +34,11 @@ export const RegionSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   zones: z.array(z.string()).min(1),
+  /**
+   * False for a region without availability zones (Azure koreasouth): it is listed
+   * with one zone, meaning one fault domain, and zonal settings are left unset.
+   */
+  availabilityZones: z.boolean().default(true),
 });
 export type Region = z.infer<typeof RegionSchema>;
 
