@@ -10,6 +10,7 @@ import type { PlanInput, ResolvedPlan } from '../../schemas/plan.ts';
 import { formatProblems, planSchemaFor, validatePlan } from '../../schemas/validate.ts';
 import { ACTIONS, TOOL_VERSIONS } from './actions.ts';
 import { aws } from './clouds/aws.ts';
+import { azure } from './clouds/azure.ts';
 import { oidcSubjects, type CloudModule } from './clouds/types.ts';
 import { estimateCost } from './cost.ts';
 import { planGraph, stagesFor } from './graph.ts';
@@ -18,7 +19,7 @@ import { createRenderer, type TemplateSet } from './render.ts';
 
 export const GENERATOR_VERSION = '0.1.0';
 
-const CLOUD_MODULES: Partial<Record<CloudId, CloudModule>> = { aws };
+const CLOUD_MODULES: Partial<Record<CloudId, CloudModule>> = { aws, azure };
 
 export type GeneratedFiles = Record<string, string>;
 
