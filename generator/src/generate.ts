@@ -11,6 +11,7 @@ import { formatProblems, planSchemaFor, validatePlan } from '../../schemas/valid
 import { ACTIONS, TOOL_VERSIONS } from './actions.ts';
 import { aws } from './clouds/aws.ts';
 import { azure } from './clouds/azure.ts';
+import { gcp } from './clouds/gcp.ts';
 import { oidcSubjects, type CloudModule } from './clouds/types.ts';
 import { estimateCost } from './cost.ts';
 import { planGraph, stagesFor } from './graph.ts';
@@ -19,7 +20,7 @@ import { createRenderer, type TemplateSet } from './render.ts';
 
 export const GENERATOR_VERSION = '0.1.0';
 
-const CLOUD_MODULES: Partial<Record<CloudId, CloudModule>> = { aws, azure };
+const CLOUD_MODULES: Partial<Record<CloudId, CloudModule>> = { aws, azure, gcp };
 
 export type GeneratedFiles = Record<string, string>;
 

@@ -1,0 +1,262 @@
+// GCP: VPC + regional private GKE from terraform-google-modules, GCS state,
+// GitHub Workload Identity Federation for the pipeline and GKE Workload Identity
+// for the platform's own service accounts.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Catalog } from '../../../schemas/blueprint.ts';
+import { gkeRanges, parseCidr } from '../../../schemas/net.ts';
+import type { ResolvedPlan } from '../../../schemas/plan.ts';
+import { type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
+
+// terraform-google-modules (network 18.1.0, kubernetes-engine 44.2.0, gh-oidc 5.1.0)
+// need google >= 7.17 and refuse 8.
+const GOOGLE: ProviderRequirement = { name: 'google', source: 'hashicorp/google', version: '~> 7.17' };
+const GOOGLE_BETA: ProviderRequirement = { name: 'google-beta', source: 'hashicorp/google-beta', version: '~> 7.17' };
+const KEYCLOAK: ProviderRequirement = { name: 'keycloak', source: 'keycloak/keycloak', version: '~> 5.0' };
+const VAULT: ProviderRequirement = { name: 'vault', source: 'hashicorp/vault', version: '~> 5.0' };
+const HARBOR: ProviderRequirement = { name: 'harbor', source: 'goharbor/harbor', version: '~> 3.0' };
+const KUBERNETES: ProviderRequirement = { name: 'kubernetes', source: 'hashicorp/kubernetes', version: '~> 3.0' };
+
+const files = (stage: string, extra: Record<string, string> = {}) => ({
+  'main.tf': `gcp/${stage}/main.tf.njk`,
+  'variables.tf': `gcp/${stage}/variables.tf.njk`,
+  'outputs.tf': `gcp/${stage}/outputs.tf.njk`,
+  'versions.tf': 'gcp/versions.tf.njk',
+  ...extra,
+});
+
+/** Kubernetes service accounts that act as a Google service account through GKE Workload Identity, by component. */
+const WORKLOAD_IDENTITIES = [
+  { component: 'externalDns', key: 'external-dns', namespace: 'external-dns', serviceAccount: 'external-dns', access: 'dns' },
+  { component: 'certManager', key: 'cert-manager', namespace: 'cert-manager', serviceAccount: 'cert-manager', access: 'dns' },
+  { component: 'vault', key: 'vault', namespace: 'vault', serviceAccount: 'vault', access: 'kms' },
+] as const;
+
+/** Harbor's chart runs the registry as the namespace's default service account (it has no annotated one). */
+const HARBOR_REGISTRY_KSA = { namespace: 'harbor', service_account: 'default' };
+
+const hash = (text: string, chars: number) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, chars);
+
+/**
+ * `<name>-<suffix>` within `max` characters. A name too long for the limit is cut
+ * and given a short hash of the full name, so two long names never collide.
+ */
+export function boundedId(name: string, suffix: string, max: number, prefix = ''): string {
+  const room = max - prefix.length - suffix.length - 1;
+  const base = name.length <= room ? name : `${name.slice(0, room - 5).replace(/-+$/, '')}-${hash(name, 4)}`;
+  return `${prefix}${base}-${suffix}`;
+}
+
+/** Service account IDs are 6-30 characters. */
+export const serviceAccountId = (name: string, suffix: string) => boundedId(name, suffix, 30);
+
+/** Workload identity pool IDs are 4-32 characters and may not start with "gcp-". */
+export const poolId = (name: string, suffix: string) => boundedId(name, suffix, 32, 'gh-');
+
+/**
+ * Globally unique bucket name: `<name>-<kind>-<project>`, or, when that passes the
+ * 63-character limit or contains "goog" (reserved), `<project>-<kind>-<hash of name>`
+ * (project IDs may not contain "google").
+ */
+export function bucketName(name: string, kind: string, project: string): string {
+  const plain = `${name}-${kind}-${project}`;
+  return plain.length <= 63 && !/goog|g00g/.test(plain) ? plain : `${project}-${kind}-${hash(name, 8)}`;
+}
+
+/** A CEL string literal; plan values are allow-listed already, this keeps the condition well formed regardless. */
+const cel = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export interface GithubTrust {
+  /** Workload identity pool attribute every binding names: the repository, by numeric ID when known. */
+  principalAttribute: string;
+  planCondition: string;
+  applyCondition: string;
+}
+
+/**
+ * Attribute conditions for the two GitHub providers. Numeric IDs survive renames and
+ * cannot be reclaimed by someone else, so they are used whenever the plan has them.
+ */
+export function githubTrust(plan: ResolvedPlan): GithubTrust {
+  const g = plan.github;
+  const ids = g.ownerId !== undefined && g.repoId !== undefined;
+  const repo = ids
+    ? `assertion.repository_id == ${cel(String(g.repoId))} && assertion.repository_owner_id == ${cel(String(g.ownerId))}`
+    : `assertion.repository == ${cel(`${g.owner}/${g.repo}`)}`;
+  return {
+    principalAttribute: ids ? `attribute.repository_id/${g.repoId}` : `attribute.repository/${g.owner}/${g.repo}`,
+    planCondition: `${repo} && assertion.event_name == 'pull_request'`,
+    applyCondition: `${repo} && assertion.environment == ${cel(g.environment)} && assertion.ref == ${cel(`refs/heads/${g.baseBranch}`)}`,
+  };
+}
+
+/** GCP labels: keys and values lowercase letters, digits, "-" and "_" (no dots or slashes). */
+export function gcpLabels(plan: ResolvedPlan): Record<string, string> {
+  return { 'opsta-platform': plan.name, 'opsta-environment': plan.environment, 'managed-by': 'opsta' };
+}
+
+export const gcp: CloudModule = {
+  names(plan) {
+    const project = plan.cloud.account.projectId!;
+    const email = (id: string) => `${id}@${project}.iam.gserviceaccount.com`;
+    return {
+      stateBucket: bucketName(plan.name, 'tfstate', project),
+      registryBucket: bucketName(plan.name, 'registry', project),
+      cluster: plan.name,
+      planPool: poolId(plan.name, 'plan'),
+      applyPool: poolId(plan.name, 'apply'),
+      planServiceAccountId: serviceAccountId(plan.name, 'gh-plan'),
+      applyServiceAccountId: serviceAccountId(plan.name, 'gh-apply'),
+      planServiceAccount: email(serviceAccountId(plan.name, 'gh-plan')),
+      applyServiceAccount: email(serviceAccountId(plan.name, 'gh-apply')),
+      vaultKeyRing: `${plan.name}-vault`,
+      vaultCryptoKey: 'vault-unseal',
+    };
+  },
+
+  stacks(plan: ResolvedPlan, catalog: Catalog, names): StackSpec[] {
+    const base = {
+      name: plan.name,
+      environment: plan.environment,
+      project_id: plan.cloud.account.projectId!,
+      region: plan.cloud.region,
+      labels: gcpLabels(plan),
+    };
+    const trust = githubTrust(plan);
+    const ranges = gkeRanges(parseCidr(plan.network.cidr)!);
+    const stack = (stage: string, providers: ProviderRequirement[], extra: Record<string, unknown> = {}) => ({
+      providers,
+      googleProvider: providers.includes(GOOGLE),
+      googleBetaProvider: providers.includes(GOOGLE_BETA),
+      kubernetesProvider: providers.includes(KUBERNETES),
+      statePrefix: `stacks/${stage}`,
+      ...extra,
+    });
+    const out: StackSpec[] = [
+      {
+        dir: 'bootstrap',
+        files: files('bootstrap'),
+        tfvars: {
+          ...base,
+          state_bucket: names.stateBucket,
+          plan_pool_id: names.planPool,
+          apply_pool_id: names.applyPool,
+          plan_attribute_condition: trust.planCondition,
+          apply_attribute_condition: trust.applyCondition,
+          repository_principal_attribute: trust.principalAttribute,
+          plan_service_account_id: names.planServiceAccountId,
+          apply_service_account_id: names.applyServiceAccountId,
+        },
+        context: { stack: stack('bootstrap', [GOOGLE, GOOGLE_BETA]) },
+      },
+      {
+        dir: 'stacks/10-network',
+        files: files('10-network', { 'backend.tf': 'gcp/backend.tf.njk' }),
+        tfvars: {
+          ...base,
+          node_cidr: ranges.nodes,
+          pods_cidr: ranges.pods,
+          services_cidr: ranges.services,
+          domain: plan.dns.domain,
+          dns_zone_mode: plan.dns.zone,
+        },
+        context: { stack: stack('10-network', [GOOGLE]) },
+      },
+    ];
+    const identities = WORKLOAD_IDENTITIES.filter((w) => plan.components.includes(w.component));
+    out.push({
+      dir: 'stacks/20-cluster',
+      files: files('20-cluster', { 'backend.tf': 'gcp/backend.tf.njk' }),
+      tfvars: {
+        ...base,
+        state_bucket: names.stateBucket,
+        kubernetes_version: plan.kubernetes.version,
+        zones: plan.cloud.zones,
+        control_plane_cidr: ranges.controlPlane,
+        node_pools: Object.fromEntries(
+          plan.kubernetes.nodePools.map((p) => [p.name, { machine_type: p.instanceType, min: p.min, max: p.max, disk_gib: p.diskGiB }]),
+        ),
+        ...(identities.length
+          ? {
+              workload_identities: Object.fromEntries(
+                identities.map((w) => [w.key, { account_id: serviceAccountId(plan.name, w.key), namespace: w.namespace, service_account: w.serviceAccount }]),
+              ),
+            }
+          : {}),
+        ...(identities.some((w) => w.access === 'dns') ? { dns_workloads: identities.filter((w) => w.access === 'dns').map((w) => w.key) } : {}),
+        ...(plan.components.includes('vault') ? { vault_key_ring: names.vaultKeyRing, vault_crypto_key: names.vaultCryptoKey } : {}),
+        ...(plan.components.includes('harbor') ? { registry_bucket: names.registryBucket, registry_k8s_service_account: HARBOR_REGISTRY_KSA } : {}),
+      },
+      context: { stack: stack('20-cluster', [GOOGLE]), workloadIdentities: identities },
+    });
+    if (plan.components.includes('keycloak')) {
+      const ssoComponents = plan.components.filter((k) => catalog.components[k]!.sso);
+      const host = (k: string) => `${catalog.components[k]!.hostname}.${plan.dns.domain}`;
+      const secretClients = ssoComponents
+        .filter((k) => k === 'monitoring' || k === 'argocd')
+        .map((k) => ({
+          resource: k === 'monitoring' ? 'grafana_oidc' : 'argocd_oidc',
+          name: catalog.components[k]!.name,
+          clientId: catalog.components[k]!.sso!.clientId,
+          secretName: `${catalog.components[k]!.sso!.clientId}-oidc`,
+          namespace: catalog.components[k]!.namespace,
+        }));
+      const providers = [
+        KEYCLOAK,
+        ...(plan.components.includes('vault') ? [VAULT] : []),
+        ...(plan.components.includes('harbor') ? [HARBOR] : []),
+        ...(secretClients.length ? [KUBERNETES] : []),
+      ];
+      out.push({
+        dir: 'stacks/40-config',
+        // Stage 40 is cloud-independent (shared/40-config); GCP adds its backend, providers and common variables.
+        files: {
+          'main.tf': 'shared/40-config/main.tf.njk',
+          'variables.tf': 'gcp/40-config/variables.tf.njk',
+          'outputs.tf': 'shared/40-config/outputs.tf.njk',
+          'versions.tf': 'gcp/versions.tf.njk',
+          'backend.tf': 'gcp/backend.tf.njk',
+        },
+        tfvars: {
+          ...base,
+          realm: plan.componentOptions.keycloak!.realm,
+          sso_hostname: host('keycloak'),
+          sso_clients: Object.fromEntries(
+            ssoComponents.map((k) => {
+              const c = catalog.components[k]!;
+              return [c.sso!.clientId, { name: c.name, redirect_uri: `https://${host(k)}${c.sso!.redirectPath}` }];
+            }),
+          ),
+          ...(plan.components.includes('vault') ? { vault_hostname: host('vault') } : {}),
+          ...(plan.components.includes('harbor') ? { registry_hostname: host('harbor') } : {}),
+        },
+        context: { stack: stack('40-config', providers), secretClients },
+      });
+    }
+    return out;
+  },
+
+  platformContext(plan, names) {
+    const project = plan.cloud.account.projectId!;
+    return {
+      workloadIdentity: (key: string) => ({ 'iam.gke.io/gcp-service-account': `${serviceAccountId(plan.name, key)}@${project}.iam.gserviceaccount.com` }),
+      vaultSeal: { type: 'gcpckms', project, region: plan.cloud.region, key_ring: names.vaultKeyRing, crypto_key: names.vaultCryptoKey },
+      registryStorage: { type: 'gcs', bucket: names.registryBucket },
+      dnsProvider: 'google',
+      storageClass: 'standard-rwo',
+    };
+  },
+
+  pipeline: {
+    variables: [
+      { name: 'GCP_PLAN_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output plan_workload_identity_provider', scope: 'repository' },
+      { name: 'GCP_PLAN_SERVICE_ACCOUNT', description: 'bootstrap output plan_service_account', scope: 'repository' },
+      { name: 'GCP_APPLY_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output apply_workload_identity_provider', scope: 'environment' },
+      { name: 'GCP_APPLY_SERVICE_ACCOUNT', description: 'bootstrap output apply_service_account', scope: 'environment' },
+    ],
+    loginTemplate: 'workflows/gcp-login.yml.njk',
+    kubeconfigTemplate: 'workflows/gcp-kubeconfig.yml.njk',
+    stateProbeTemplate: 'workflows/gcp-state-probe.yml.njk',
+  },
+  bootstrapTemplate: 'gcp/bootstrap.md.njk',
+};

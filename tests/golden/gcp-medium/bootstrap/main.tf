@@ -1,0 +1,205 @@
+# Run once by an administrator with their own credentials (see README.md).
+# Enables the project's APIs and creates the state bucket and the two service
+# accounts GitHub Actions impersonates through Workload Identity Federation: a
+# read-only plan account for pull requests and an apply account for the
+# protected environment. No service account key is created anywhere.
+
+################################################################################
+# APIs every stage uses
+################################################################################
+
+locals {
+  services = [
+    "cloudkms.googleapis.com",
+    "cloudresourcemanager.googleapis.com",
+    "compute.googleapis.com",
+    "container.googleapis.com",
+    "dns.googleapis.com",
+    "iam.googleapis.com",
+    "iamcredentials.googleapis.com",
+    "logging.googleapis.com",
+    "monitoring.googleapis.com",
+    "serviceusage.googleapis.com",
+    "storage.googleapis.com",
+    "sts.googleapis.com",
+  ]
+}
+
+resource "google_project_service" "enabled" {
+  for_each = toset(local.services)
+
+  project            = var.project_id
+  service            = each.value
+  disable_on_destroy = false
+}
+
+################################################################################
+# State bucket: versioned, uniform bucket-level access, never public. The GCS
+# backend locks with a lock object next to the state, so nothing else is needed.
+################################################################################
+
+resource "google_storage_bucket" "state" {
+  name                        = var.state_bucket
+  project                     = var.project_id
+  location                    = var.region
+  storage_class               = "STANDARD"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+  force_destroy               = false
+  labels                      = var.labels
+
+  versioning {
+    enabled = true
+  }
+
+  # Old state versions are kept for recovery, not forever.
+  lifecycle_rule {
+    condition {
+      num_newer_versions = 20
+      with_state         = "ARCHIVED"
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+################################################################################
+# Service accounts the pipeline impersonates
+################################################################################
+
+# Pull requests plan with this account. It can read, not change: plans run with
+# -lock=false, so it needs no write access to the state bucket either.
+resource "google_service_account" "plan" {
+  project      = var.project_id
+  account_id   = var.plan_service_account_id
+  display_name = "GitHub Actions: terraform plan on pull requests (${var.name})"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# Viewer reads resources; Security Reviewer reads the IAM policies the stages
+# manage (bucket, key and service account bindings), so a plan can refresh them.
+resource "google_project_iam_member" "plan" {
+  for_each = toset(["roles/viewer", "roles/iam.securityReviewer"])
+
+  project = var.project_id
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.plan.email}"
+}
+
+resource "google_storage_bucket_iam_member" "plan_state" {
+  bucket = google_storage_bucket.state.name
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.plan.email}"
+}
+
+# Only jobs bound to the protected GitHub environment on the base branch can
+# impersonate this account (see the apply provider's attribute condition).
+# Narrower than roles/owner: it cannot delete the project, change billing or
+# enable APIs. roles/resourcemanager.projectIamAdmin (needed to grant the
+# workload identities their roles) can still grant any role, so the real
+# boundary is the environment's required reviewers and the attribute condition.
+resource "google_service_account" "apply" {
+  project      = var.project_id
+  account_id   = var.apply_service_account_id
+  display_name = "GitHub Actions: terraform apply and helmfile sync (${var.name})"
+
+  depends_on = [google_project_service.enabled]
+}
+
+locals {
+  apply_roles = [
+    "roles/cloudkms.admin",
+    "roles/compute.networkAdmin",
+    "roles/compute.securityAdmin",
+    "roles/container.admin",
+    "roles/dns.admin",
+    "roles/iam.serviceAccountAdmin",
+    "roles/iam.serviceAccountUser",
+    "roles/resourcemanager.projectIamAdmin",
+    "roles/serviceusage.serviceUsageConsumer",
+    "roles/storage.admin",
+  ]
+}
+
+resource "google_project_iam_member" "apply" {
+  for_each = toset(local.apply_roles)
+
+  project = var.project_id
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.apply.email}"
+}
+
+resource "google_storage_bucket_iam_member" "apply_state" {
+  bucket = google_storage_bucket.state.name
+  role   = "roles/storage.objectAdmin"
+  member = "serviceAccount:${google_service_account.apply.email}"
+}
+
+################################################################################
+# GitHub Workload Identity Federation: one pool and provider per identity, so
+# that each provider's attribute condition (always set) admits only the tokens
+# that identity should accept: pull requests of this repository for plan, the
+# protected environment on the base branch for apply.
+################################################################################
+
+locals {
+  # Attributes the conditions and bindings use. google.subject stays the full
+  # "sub" claim for audit logs.
+  github_attributes = {
+    "google.subject"                = "assertion.sub"
+    "attribute.actor"               = "assertion.actor"
+    "attribute.repository"          = "assertion.repository"
+    "attribute.repository_id"       = "assertion.repository_id"
+    "attribute.repository_owner_id" = "assertion.repository_owner_id"
+    "attribute.event_name"          = "assertion.event_name"
+    "attribute.environment"         = "assertion.environment"
+    "attribute.ref"                 = "assertion.ref"
+  }
+}
+
+module "github_plan" {
+  source  = "terraform-google-modules/github-actions-runners/google//modules/gh-oidc"
+  version = "5.1.0"
+
+  project_id          = var.project_id
+  pool_id             = var.plan_pool_id
+  pool_display_name   = "GitHub plan"
+  provider_id         = "github"
+  attribute_mapping   = local.github_attributes
+  attribute_condition = var.plan_attribute_condition
+
+  # principalSet on this repository only; never a "*" binding.
+  sa_mapping = {
+    plan = {
+      sa_name   = google_service_account.plan.name
+      attribute = var.repository_principal_attribute
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+module "github_apply" {
+  source  = "terraform-google-modules/github-actions-runners/google//modules/gh-oidc"
+  version = "5.1.0"
+
+  project_id          = var.project_id
+  pool_id             = var.apply_pool_id
+  pool_display_name   = "GitHub apply"
+  provider_id         = "github"
+  attribute_mapping   = local.github_attributes
+  attribute_condition = var.apply_attribute_condition
+
+  sa_mapping = {
+    apply = {
+      sa_name   = google_service_account.apply.name
+      attribute = var.repository_principal_attribute
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}

@@ -1,0 +1,4 @@
+output "issuer" {
+  description = "OIDC issuer URL of the platform realm."
+  value       = local.issuer
+}
