@@ -4,9 +4,11 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { azure, azureTags, DELEGABLE_ROLES } from '../../generator/src/clouds/azure.ts';
+import { ACTIONS } from '../../generator/src/actions.ts';
 import { oidcSubjects } from '../../generator/src/clouds/types.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
+import { createRenderer } from '../../generator/src/render.ts';
 import { validatePlan, validatePlanText } from '../../schemas/validate.ts';
 import { loadExample } from '../generated/examples.ts';
 
@@ -101,6 +103,17 @@ describe('Azure pipeline trust', () => {
     expect(main).toContain('github_audience = "api://AzureADTokenExchange"');
     expect(main).toContain('github_issuer   = "https://token.actions.githubusercontent.com"');
     expect(main).toContain('shared_access_key_enabled       = false');
+  });
+
+  it('signs in as the plan identity by default and as the apply identity when asked', () => {
+    const render = createRenderer(opts.templates);
+    const plan = render('workflows/azure-login.yml.njk', { actions: ACTIONS });
+    const apply = render('workflows/azure-login.yml.njk', { actions: ACTIONS, role: 'apply' });
+    expect(plan).toContain('client-id: ${{ vars.AZURE_PLAN_CLIENT_ID }}');
+    expect(plan).not.toContain('AZURE_APPLY_CLIENT_ID');
+    expect(apply).toContain('client-id: ${{ vars.AZURE_APPLY_CLIENT_ID }}');
+    expect(apply).toContain('CLIENT_ID: ${{ vars.AZURE_APPLY_CLIENT_ID }}');
+    expect(apply).not.toContain('AZURE_PLAN_CLIENT_ID');
   });
 
   it('lets the apply identity assign only the listed built-in roles', () => {
