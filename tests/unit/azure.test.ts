@@ -140,7 +140,8 @@ describe('Azure DNS and node pools', () => {
     expect(tfvars(files, 'bootstrap').dns_resource_group).toBe('acme-prod-dns');
     expect(files['bootstrap/main.tf']).toContain('resource "azurerm_role_assignment" "apply_dns_access"');
     expect(files['platform/manifests/platform-gateway/platform-gateway.yaml']).toContain('resourceGroupName: "acme-prod-dns"');
-    expect(files['platform/values/external-dns.yaml']).toContain('\\"resourceGroup\\":\\"acme-prod-dns\\"');
+    expect(tfvars(files, 'stacks/20-cluster').dns_resource_group).toBe('acme-prod-dns');
+    expect(files['stacks/20-cluster/main.tf']).toContain('resourceGroup                = var.dns_resource_group');
   });
 
   it('makes the first node pool the system pool and the others user pools', () => {

@@ -19,6 +19,7 @@ const KUBERNETES: ProviderRequirement = { name: 'kubernetes', source: 'hashicorp
 export const STATE_CONTAINER = 'tfstate';
 const REGISTRY_CONTAINER = 'registry';
 const VAULT_KEY = 'vault-unseal';
+const EXTERNAL_DNS_CONFIG_MAP = 'external-dns-azure';
 
 const files = (stage: string, extra: Record<string, string> = {}) => ({
   'main.tf': `azure/${stage}/main.tf.njk`,
@@ -175,6 +176,7 @@ export const azure: CloudModule = {
               ),
             }
           : {}),
+        ...(plan.components.includes('externalDns') ? { dns_resource_group: names.dnsResourceGroup } : {}),
         ...(plan.components.includes('vault') ? { key_vault_name: names.keyVault, vault_key_name: VAULT_KEY } : {}),
         ...(plan.components.includes('harbor')
           ? { registry_storage_account: names.registryAccount, registry_container: names.registryContainer, storage_replication: storageReplication }
@@ -184,6 +186,7 @@ export const azure: CloudModule = {
         stack: stack('20-cluster', workloads.length ? [AZURERM, AZAPI, KUBERNETES] : [AZURERM, AZAPI]),
         workloads,
         dnsAccess: workloads.some((w) => w.access === 'dns'),
+        externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP,
       },
     });
     if (plan.components.includes('keycloak')) {
@@ -238,14 +241,8 @@ export const azure: CloudModule = {
       dnsResourceGroup: names.dnsResourceGroup,
       /** Name of the service account stage 20 creates, annotated with the identity's client ID. */
       serviceAccount,
-      // external-dns reads its Azure settings from azure.json; no client ID or secret in it:
-      // the workload identity webhook injects AZURE_CLIENT_ID from the service account.
-      externalDnsAzureConfig: JSON.stringify({
-        tenantId: account.tenantId,
-        subscriptionId: account.subscriptionId,
-        resourceGroup: names.dnsResourceGroup,
-        useWorkloadIdentityExtension: true,
-      }),
+      /** ConfigMap (written by stage 20) holding external-dns's azure.json. */
+      externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP,
       vaultSeal: { type: 'azurekeyvault', tenantId: account.tenantId!, vaultName: names.keyVault!, keyName: VAULT_KEY },
       registryStorage: { type: 'azure', account: names.registryAccount, container: names.registryContainer },
       storageClass: 'managed-csi-premium',

@@ -298,3 +298,20 @@ resource "kubernetes_service_account_v1" "workload" {
 
   depends_on = [azurerm_federated_identity_credential.workload, azurerm_role_assignment.workload]
 }
+
+# external-dns's azure.json: where the zone is, and to use workload identity. No credentials.
+resource "kubernetes_config_map_v1" "external_dns_azure" {
+  metadata {
+    name      = "external-dns-azure"
+    namespace = kubernetes_namespace_v1.workload["external-dns"].metadata[0].name
+  }
+
+  data = {
+    "azure.json" = jsonencode({
+      tenantId                     = var.tenant_id
+      subscriptionId               = var.subscription_id
+      resourceGroup                = var.dns_resource_group
+      useWorkloadIdentityExtension = true
+    })
+  }
+}

@@ -92,6 +92,11 @@ variable "workload_identities" {
   }))
 }
 
+variable "dns_resource_group" {
+  description = "Resource group of the DNS zone (external-dns's azure.json)."
+  type        = string
+}
+
 variable "key_vault_name" {
   description = "Key Vault holding the Vault unseal key (globally unique)."
   type        = string
