@@ -48,10 +48,13 @@ export function compareClouds(plan: ResolvedPlan, catalog: Catalog): CloudCompar
       return { ...p, instanceType: to.id };
     });
     const zones = region.zones.slice(0, plan.network.zones);
+    // NAT layout is how the target cloud builds egress (GCP's Cloud NAT is one regional gateway), not a plan choice.
+    const natGateways = target.id === source.id ? plan.network.natGateways : target.profiles[plan.profile].natGateways;
+    if (natGateways !== plan.network.natGateways) choices.push(`NAT: ${natGateways === 'single' ? 'one shared gateway' : 'one gateway per zone'} (${target.name}'s ${plan.profile} profile)`);
     const translated: ResolvedPlan = {
       ...plan,
       cloud: { ...plan.cloud, provider: target.id, region: region.id, zones },
-      network: { ...plan.network, zones: zones.length },
+      network: { ...plan.network, zones: zones.length, natGateways },
       kubernetes: { ...plan.kubernetes, nodePools },
     };
     out.push({ cloud: target.id, region: region.id, choices, report: estimateCost(translated, catalog) });

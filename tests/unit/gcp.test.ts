@@ -2,6 +2,8 @@
 // address plan, and that RKE2 is refused with its reason.
 import { describe, expect, it } from 'vitest';
 import { bucketName, githubTrust, poolId, serviceAccountId } from '../../generator/src/clouds/gcp.ts';
+import { compareClouds } from '../../generator/src/compare.ts';
+import { estimateCost } from '../../generator/src/cost.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { gkeRanges, overlaps, parseCidr, contains } from '../../schemas/net.ts';
@@ -95,5 +97,18 @@ describe('GCP distributions', () => {
       expect(p?.message).toMatch(/no maintained RKE2 Terraform module/);
       expect(p?.message).toMatch(/distribution: managed/);
     }
+  });
+});
+
+describe('GCP cost', () => {
+  it('prices one regional Cloud NAT gateway, also when another cloud\'s plan is compared on GCP', () => {
+    const native = estimateCost(example().resolved, opts.catalog);
+    expect(native.lines.filter((l) => l.kind === 'nat').map((l) => l.description)).toEqual(['1 NAT gateway (data processing not included)']);
+    // examples/aws-medium is the same platform as examples/gcp-medium, planned on AWS.
+    const aws = validatePlanText(loadExample('aws-medium').text, opts.catalog);
+    if (!aws.ok) throw new Error('aws-medium is invalid');
+    const onGcp = compareClouds(aws.resolved, opts.catalog).find((c) => c.cloud === 'gcp')!;
+    expect(onGcp.region).toBe('asia-northeast3');
+    expect(onGcp.report!.totalUsd).toBe(native.totalUsd);
   });
 });
