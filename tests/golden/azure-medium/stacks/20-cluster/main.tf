@@ -67,6 +67,9 @@ module "aks" {
     user_assigned_resource_ids = [azurerm_user_assigned_identity.aks.id]
   }
 
+  # The API server is public: GitHub-hosted runners have no fixed egress. Entra ID
+  # authenticates every call; add api_server_access_profile.authorized_ip_ranges
+  # if your runners have fixed addresses.
   # Entra ID sign-in and Azure RBAC for Kubernetes; no local admin kubeconfig.
   # The bootstrap grants the apply identity RBAC Cluster Admin, the plan identity RBAC Reader.
   aad_profile = {
@@ -152,6 +155,8 @@ module "aks" {
 # so no unseal key share ever exists outside Key Vault.
 ################################################################################
 
+# Reachable publicly (the apply runner creates the key), but RBAC-only: no access
+# policies, and only Vault's identity may use the key.
 resource "azurerm_key_vault" "vault" {
   name                       = var.key_vault_name
   location                   = var.location
