@@ -147,8 +147,9 @@ resource "google_storage_bucket_iam_member" "apply_state" {
 ################################################################################
 
 locals {
-  # Attributes the conditions and bindings use. google.subject stays the full
-  # "sub" claim for audit logs.
+  # Attributes the bindings and audit logs use; google.subject stays the full
+  # "sub" claim. Only claims every admitted token carries are mapped:
+  # "environment" exists only in tokens of jobs bound to an environment.
   github_attributes = {
     "google.subject"                = "assertion.sub"
     "attribute.actor"               = "assertion.actor"
@@ -156,7 +157,6 @@ locals {
     "attribute.repository_id"       = "assertion.repository_id"
     "attribute.repository_owner_id" = "assertion.repository_owner_id"
     "attribute.event_name"          = "assertion.event_name"
-    "attribute.environment"         = "assertion.environment"
     "attribute.ref"                 = "assertion.ref"
   }
 }
@@ -191,7 +191,7 @@ module "github_apply" {
   pool_id             = var.apply_pool_id
   pool_display_name   = "GitHub apply"
   provider_id         = "github"
-  attribute_mapping   = local.github_attributes
+  attribute_mapping   = merge(local.github_attributes, { "attribute.environment" = "assertion.environment" })
   attribute_condition = var.apply_attribute_condition
 
   sa_mapping = {
