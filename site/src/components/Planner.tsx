@@ -1,0 +1,638 @@
+// The planner island: a five-step wizard over ONE react-hook-form whose values are the plan
+// draft, validated on every change by zodResolver with the same schema the CLI uses.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { CloudId, Profile } from '../../../schemas/blueprint.ts';
+import { resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
+import { planSchemaFor, validatePlan, type Problem, type Validation } from '../../../schemas/validate.ts';
+import { estimateCost, type CostReport } from '../../../generator/src/cost.ts';
+import { planGraph } from '../../../generator/src/graph.ts';
+import { catalog } from '../lib/catalog.ts';
+import { decodePlanHash, encodePlanHash } from '../lib/hash.ts';
+import {
+  applyProfile,
+  autoEnableMessage,
+  cloudIds,
+  componentOrder,
+  defaultDraft,
+  disableMessage,
+  draftToPlan,
+  enabledKeys,
+  fitPools,
+  planToDraft,
+  setCloud,
+  toggleComponent,
+  type PlanDraft,
+} from '../lib/planModel.ts';
+import { BarChart, ConfirmDialog, Field, usd0 } from './ui.tsx';
+
+const LazyGraph = lazy(() => import('./Graph.tsx'));
+const LazyReview = lazy(() => import('./Review.tsx'));
+
+export const STEPS = [
+  { id: 'cloud', title: 'Cloud and region' },
+  { id: 'components', title: 'Components' },
+  { id: 'parameters', title: 'Parameters' },
+  { id: 'review', title: 'Review' },
+  { id: 'publish', title: 'Publish' },
+] as const;
+
+const DRAFT_KEY = 'opsta.planner.draft.v1';
+const STEP_KEY = 'opsta.planner.step.v1';
+
+const schema = planSchemaFor(catalog);
+const zod = zodResolver(schema);
+/** The form keeps '' and NaN for empty inputs; the schema sees them as "not set". */
+const resolver: Resolver<PlanDraft> = (values, ctx, opts) => zod(draftToPlan(values) as never, ctx, opts as never) as never;
+
+export const fieldId = (path: string) => `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
+
+function errorAt(errors: FieldErrors, path: string): string | undefined {
+  let cur: unknown = errors;
+  for (const part of path.split(/[.[\]]+/).filter(Boolean)) cur = (cur as Record<string, unknown> | undefined)?.[part];
+  const e = cur as { message?: string; root?: { message?: string } } | undefined;
+  return e?.message || e?.root?.message || undefined;
+}
+
+function loadInitial(): { draft: PlanDraft; step: number; restored: string } {
+  let step = 0;
+  try {
+    step = Math.min(STEPS.length - 1, Math.max(0, Number(localStorage.getItem(STEP_KEY) ?? 0) || 0));
+  } catch {
+    /* storage unavailable */
+  }
+  const fromHash = planToDraft(decodePlanHash(location.hash), catalog);
+  if (fromHash) return { draft: fromHash, step, restored: 'Plan restored from the link.' };
+  try {
+    const stored = localStorage.getItem(DRAFT_KEY);
+    const fromStorage = stored ? planToDraft(JSON.parse(stored), catalog) : undefined;
+    if (fromStorage) return { draft: fromStorage, step, restored: 'Your draft was restored.' };
+  } catch {
+    /* ignore a damaged draft */
+  }
+  return { draft: defaultDraft(catalog), step: 0, restored: '' };
+}
+
+function prefersDark(): boolean {
+  const t = document.documentElement.dataset.theme;
+  if (t === 'dark' || t === 'light') return t === 'dark';
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+/** Each component's own monthly cost if it were on, at the current cloud, region, profile and pools. */
+function componentCosts(plan: PlanInput | undefined): Record<string, number> {
+  if (!plan) return {};
+  try {
+    const all = { ...plan, components: Object.fromEntries(componentOrder(catalog).map((k) => [k, { ...((plan.components as Record<string, object>)[k] ?? {}), enabled: true }])) } as PlanInput;
+    const resolved = resolvePlan(all, catalog);
+    resolved.kubernetes.nodePools = resolved.kubernetes.nodePools.map((p) => ({ ...p, min: Math.max(p.min, 1) }));
+    return Object.fromEntries(estimateCost(resolved, catalog).byComponent.map((c) => [c.owner, c.monthlyUsd]));
+  } catch {
+    return {};
+  }
+}
+
+export default function Planner() {
+  const initial = useMemo(loadInitial, []);
+  const [step, setStep] = useState(initial.step);
+  const [notice, setNotice] = useState(initial.restored);
+  const form = useForm<PlanDraft>({ defaultValues: initial.draft, mode: 'onChange', resolver });
+  const { control, getValues, setValue, trigger, formState } = form;
+  const values = useWatch({ control }) as PlanDraft;
+  const deferred = useDeferredValue(values);
+  const validation: Validation = useMemo(() => validatePlan(draftToPlan(deferred), catalog), [deferred]);
+  const lastValid = useRef<Extract<Validation, { ok: true }> | undefined>(undefined);
+  if (validation.ok) lastValid.current = validation;
+  const good = validation.ok ? validation : lastValid.current;
+  const cost: CostReport | undefined = useMemo(() => (good ? estimateCost(good.resolved, catalog) : undefined), [good]);
+  const perComponent = useMemo(() => componentCosts(good?.plan), [good]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  // Everything the user does is kept: the URL hash (shareable) and a localStorage draft.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const draft = getValues();
+      try {
+        localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+      } catch {
+        /* private mode: the hash still has it */
+      }
+      history.replaceState(null, '', `${location.pathname}${location.search}${encodePlanHash(draft)}`);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [deferred, getValues]);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(STEP_KEY, String(step));
+    } catch {
+      /* ignore */
+    }
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  // Cross-field rules (e.g. "Harbor needs cert-manager") can change errors on fields the user
+  // did not touch: re-check the whole form shortly after each change.
+  useEffect(() => {
+    const t = setTimeout(() => void trigger(), 200);
+    return () => clearTimeout(t);
+  }, [deferred, trigger]);
+
+  /** Programmatic changes (cloud, region, profile, toggles, import) go through here. */
+  const applyDraft = useCallback(
+    (next: PlanDraft) => {
+      const cur = getValues();
+      const opts = { shouldDirty: true, shouldTouch: true } as const;
+      for (const key of ['metadata', 'cloud', 'profile', 'network', 'dns', 'tls', 'components', 'github', 'budget'] as const) {
+        if (JSON.stringify(cur[key]) !== JSON.stringify(next[key])) setValue(key, next[key] as never, opts);
+      }
+      if (cur.kubernetes.distribution !== next.kubernetes.distribution) setValue('kubernetes.distribution', next.kubernetes.distribution, opts);
+      if (cur.kubernetes.version !== next.kubernetes.version) setValue('kubernetes.version', next.kubernetes.version, opts);
+      if (JSON.stringify(cur.kubernetes.nodePools) !== JSON.stringify(next.kubernetes.nodePools)) setValue('kubernetes.nodePools', next.kubernetes.nodePools ?? [], opts);
+      void trigger();
+    },
+    [getValues, setValue, trigger],
+  );
+
+  const provider = values.cloud.provider as CloudId;
+  const cloud = catalog.clouds[provider]!;
+  const go = (i: number) => setStep(Math.max(0, Math.min(STEPS.length - 1, i)));
+
+  return (
+    <div className="planner">
+      <nav aria-label="Planner steps">
+        <ol className="steps">
+          {STEPS.map((s, i) => (
+            <li key={s.id}>
+              <button type="button" className="step-btn" aria-current={i === step ? 'step' : undefined} onClick={() => go(i)} data-step={s.id}>
+                <span className="step-num" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span>{s.title}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <p className="summary-line" aria-live="polite" data-testid="summary">
+        {cloud.name} · {values.cloud.region} · {enabledKeys(values, catalog).length} components ·{' '}
+        {cost ? `about ${usd0(cost.totalUsd)}/month` : 'cost shown once the plan is valid'} · {validation.ok ? 'plan is valid' : `${validation.problems.length} problem${validation.problems.length === 1 ? '' : 's'} to fix`}
+      </p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice('')}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <form onSubmit={(e) => e.preventDefault()} noValidate>
+        <section aria-labelledby="step-heading" className="step" data-testid={`step-${STEPS[step]!.id}`}>
+          <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+            {step + 1}. {STEPS[step]!.title}
+          </h2>
+          {step === 0 && <StepCloud values={values} applyDraft={applyDraft} onImported={setNotice} />}
+          {step === 1 && <StepComponents values={values} applyDraft={applyDraft} costs={perComponent} errors={formState.errors} graphCode={good ? planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined) : ''} cost={cost} />}
+          {step === 2 && <StepParameters form={form} values={values} applyDraft={applyDraft} />}
+          {step === 3 && (
+            <Suspense fallback={<p>Loading the review…</p>}>
+              <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} />
+            </Suspense>
+          )}
+          {step === 4 && <StepPublish />}
+        </section>
+        <div className="row step-nav">
+          {step > 0 && (
+            <button type="button" className="btn" onClick={() => go(step - 1)}>
+              Back: {STEPS[step - 1]!.title}
+            </button>
+          )}
+          {step < STEPS.length - 1 && (
+            <button type="button" className="btn btn--primary" onClick={() => go(step + 1)}>
+              Next: {STEPS[step + 1]!.title}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function goToProblem(p: Problem, go: (i: number) => void) {
+  const stepFor = p.path.startsWith('components') ? 1 : p.path.startsWith('cloud.region') || p.path === 'cloud.provider' ? 0 : 2;
+  go(stepFor);
+  setTimeout(() => {
+    const el = document.getElementById(fieldId(p.path)) ?? document.getElementById(fieldId(p.path.replace(/\.[^.]*$/, '')));
+    el?.focus();
+  }, 50);
+}
+
+function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; applyDraft: (d: PlanDraft) => void; onImported: (m: string) => void }) {
+  const clouds = cloudIds(catalog);
+  const provider = values.cloud.provider as CloudId;
+  const cloud = catalog.clouds[provider]!;
+  const [importText, setImportText] = useState('');
+  const [importProblems, setImportProblems] = useState<Problem[]>([]);
+  const doImport = async (text: string, source: string) => {
+    const { parsePlanText } = await import('../lib/planYaml.ts');
+    const parsed = parsePlanText(text);
+    if (!parsed.ok) return setImportProblems(parsed.problems);
+    const draft = planToDraft(parsed.value, catalog);
+    if (!draft) return setImportProblems([{ path: 'cloud.provider', message: `the plan needs cloud.provider set to one of: ${clouds.join(', ')}` }]);
+    applyDraft(draft);
+    const v = validatePlan(draftToPlan(draft), catalog);
+    setImportProblems(v.ok ? [] : v.problems);
+    onImported(`Imported ${source}${v.ok ? '.' : `: ${v.problems.length} problem(s) to fix.`}`);
+  };
+  return (
+    <>
+      <p>Pick where the platform runs. Prices are on-demand list prices; other regions are priced like the catalog's price region and marked approximate.</p>
+      <fieldset className="cards">
+        <legend>Cloud</legend>
+        {clouds.map((id) => {
+          const c = catalog.clouds[id]!;
+          return (
+            <label key={id} className="card">
+              <input type="radio" name="cloud-provider" value={id} checked={provider === id} onChange={() => applyDraft(setCloud(values, catalog, id))} />
+              <span className="card-title">{c.name}</span>
+              <span className="card-sub">
+                {c.managedKubernetes} · {c.regions.length} regions
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <fieldset className="cards cards--small">
+        <legend>Region</legend>
+        {cloud.regions.map((r) => (
+          <label key={r.id} className="card">
+            <input type="radio" name="cloud-region" value={r.id} checked={values.cloud.region === r.id} onChange={() => applyDraft(setCloud(values, catalog, provider, r.id))} />
+            <span className="card-title">{r.name}</span>
+            <span className="card-sub">
+              {r.id} · {r.zones.length} zones{r.id === cloud.priceRegion ? ' · list prices' : ''}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <details className="import">
+        <summary>Import an existing plan (opsta.plan.yaml)</summary>
+        <div className="field">
+          <label htmlFor="import-file">Plan file</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".yaml,.yml,text/yaml"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (f) await doImport(await f.text(), f.name);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-text">Or paste the plan YAML</label>
+          <textarea id="import-text" rows={6} value={importText} onChange={(e) => setImportText(e.target.value)} spellCheck={false} />
+        </div>
+        <button type="button" className="btn" onClick={() => void doImport(importText, 'the pasted plan')} disabled={!importText.trim()}>
+          Import pasted plan
+        </button>
+        {importProblems.length > 0 && (
+          <ul className="problems" aria-label="Problems in the imported plan">
+            {importProblems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path || '(plan)'}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </>
+  );
+}
+
+function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) => void; costs: Record<string, number>; errors: FieldErrors; graphCode: string; cost: CostReport | undefined }) {
+  const { values, applyDraft, costs } = props;
+  const [message, setMessage] = useState('');
+  const [confirm, setConfirm] = useState<{ key: string; dependents: string[] } | undefined>();
+  const [showGraph, setShowGraph] = useState(false);
+  const toggle = (key: string, on: boolean, force = false) => {
+    const r = toggleComponent(values, catalog, key, on, force);
+    if (r.kind === 'confirm') return setConfirm({ key, dependents: r.dependents });
+    applyDraft(fitPools(r.draft, catalog));
+    setMessage(on ? autoEnableMessage(catalog, key, r.autoEnabled) : disableMessage(catalog, key, r.disabled));
+  };
+  const name = (k: string) => catalog.components[k]!.name;
+  return (
+    <>
+      <p>Turn on what the platform needs. Turning one on also turns on what it depends on.</p>
+      <p className="notice notice--live" role="status" aria-live="polite" data-testid="toggle-message">
+        {message}
+      </p>
+      <ul className="components">
+        {componentOrder(catalog).map((key) => {
+          const c = catalog.components[key]!;
+          const on = Boolean(values.components[key]?.enabled);
+          const err = errorAt(props.errors, `components.${key}`);
+          return (
+            <li key={key} className={`component${on ? ' component--on' : ''}`}>
+              <input type="checkbox" id={fieldId(`components.${key}`)} checked={on} onChange={(e) => toggle(key, e.target.checked)} aria-describedby={`${key}-desc`} />
+              <label htmlFor={fieldId(`components.${key}`)} className="component-name">
+                {c.name}
+              </label>
+              <span className="component-cost">{costs[key] !== undefined ? `about ${usd0(costs[key]!)}/mo` : ''}</span>
+              <p id={`${key}-desc`} className="component-desc">
+                {c.description}
+                {c.requires.length > 0 && <> · needs {c.requires.map(name).join(', ')}</>}
+              </p>
+              {err && <p className="error">{err}</p>}
+            </li>
+          );
+        })}
+      </ul>
+      {props.cost && (
+        <p>
+          Estimated total: <strong>{usd0(props.cost.totalUsd)}/month</strong>
+          {props.cost.approximate ? ' (approximate)' : ''}.
+        </p>
+      )}
+      <div className="graph">
+        <button type="button" className="btn" aria-expanded={showGraph} aria-controls="graph-panel" onClick={() => setShowGraph((s) => !s)}>
+          {showGraph ? 'Hide dependency graph' : 'Show dependency graph'}
+        </button>
+        <div id="graph-panel" hidden={!showGraph}>
+          {showGraph && props.graphCode && (
+            <figure role="group" aria-labelledby="graph-caption">
+              <Suspense fallback={<p>Loading the graph…</p>}>
+                <LazyGraph code={props.graphCode} dark={prefersDark()} />
+              </Suspense>
+              <figcaption id="graph-caption">
+                Deployment order: network, then the cluster, then the platform components in dependency order.
+                <details>
+                  <summary>Graph as text (Mermaid)</summary>
+                  <pre>{props.graphCode}</pre>
+                </details>
+              </figcaption>
+            </figure>
+          )}
+        </div>
+      </div>
+      <ConfirmDialog
+        open={Boolean(confirm)}
+        title={confirm ? `Turn off ${name(confirm.key)}?` : ''}
+        confirmLabel={confirm ? `Turn off ${name(confirm.key)} and ${confirm.dependents.length} more` : ''}
+        onCancel={() => setConfirm(undefined)}
+        onConfirm={() => {
+          const c = confirm!;
+          setConfirm(undefined);
+          toggle(c.key, false, true);
+        }}
+      >
+        {confirm && (
+          <p>
+            {confirm.dependents.map(name).join(', ')} need{confirm.dependents.length === 1 ? 's' : ''} {name(confirm.key)}. Turning it off turns {confirm.dependents.length === 1 ? 'it' : 'them'} off too.
+          </p>
+        )}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+type Form = ReturnType<typeof useForm<PlanDraft>>;
+
+function StepParameters({ form, values, applyDraft }: { form: Form; values: PlanDraft; applyDraft: (d: PlanDraft) => void }) {
+  const { register, control, formState } = form;
+  const errors = formState.errors;
+  const provider = values.cloud.provider as CloudId;
+  const cloud = catalog.clouds[provider]!;
+  const region = cloud.regions.find((r) => r.id === values.cloud.region) ?? cloud.regions[0]!;
+  const pools = useFieldArray({ control, name: 'kubernetes.nodePools' as never });
+  const err = (p: string) => errorAt(errors, p);
+  const text = (path: string, label: string, hint?: string, type = 'text') => (
+    <Field id={fieldId(path)} label={label} error={err(path)} {...(hint ? { hint } : {})}>
+      {(a) => <input {...a} type={type} autoComplete="off" spellCheck={false} {...register(path as never)} />}
+    </Field>
+  );
+  const num = (path: string, label: string, hint?: string) => (
+    <Field id={fieldId(path)} label={label} error={err(path)} {...(hint ? { hint } : {})}>
+      {(a) => <input {...a} type="number" inputMode="numeric" {...register(path as never, { valueAsNumber: true })} />}
+    </Field>
+  );
+  const profiles: Profile[] = ['small', 'medium', 'large'];
+  return (
+    <>
+      <fieldset className="cards">
+        <legend>Size profile (fills zones and node pool defaults)</legend>
+        {profiles.map((p) => {
+          const d = cloud.profiles[p];
+          return (
+            <label key={p} className="card">
+              <input type="radio" name="profile-card" value={p} checked={values.profile === p} onChange={() => applyDraft(applyProfile(form.getValues(), catalog, p))} />
+              <span className="card-title">{p[0]!.toUpperCase() + p.slice(1)}</span>
+              <span className="card-sub">
+                {d.zones} zones · {d.natGateways === 'single' ? 'one NAT gateway' : 'NAT per zone'} · {d.nodePool.min}–{d.nodePool.max} × {d.nodePool.instanceType}
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <fieldset>
+        <legend>Plan</legend>
+        <div className="grid">
+          {text('metadata.name', 'Name', 'Lowercase, e.g. acme-prod; names the cluster and state bucket')}
+          {text('metadata.environment', 'Environment', 'e.g. prod')}
+          {text('metadata.description', 'Description (optional)')}
+          {cloud.accountFields.map((f) => (
+            <Fragment key={f}>{text(`cloud.${provider}.${f}`, `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase()}`)}</Fragment>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Network</legend>
+        <div className="grid">
+          {text('network.cidr', 'VPC CIDR', 'Private range, /16 to /22, e.g. 10.40.0.0/16')}
+          <Field id={fieldId('network.zones')} label="Availability zones" error={err('network.zones')}>
+            {(a) => (
+              <select {...a} {...register('network.zones', { valueAsNumber: true })}>
+                {region.zones.map((_, i) => (
+                  <option key={i} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Cluster</legend>
+        <div className="grid">
+          <Field id={fieldId('kubernetes.distribution')} label="Distribution" error={err('kubernetes.distribution')}>
+            {(a) => (
+              <select {...a} {...register('kubernetes.distribution')}>
+                {cloud.distributions.map((d) => (
+                  <option key={d} value={d}>
+                    {d === 'managed' ? `${cloud.managedKubernetes} (managed)` : 'RKE2 (self-managed)'}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={fieldId('kubernetes.version')} label="Kubernetes version" error={err('kubernetes.version')}>
+            {(a) => (
+              <select {...a} {...register('kubernetes.version')}>
+                {cloud.kubernetesVersions.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <h3 id="pools-heading">Node pools</h3>
+        {err('kubernetes.nodePools') && (
+          <p className="error" id={fieldId('kubernetes.nodePools')} tabIndex={-1}>
+            {err('kubernetes.nodePools')}
+          </p>
+        )}
+        {pools.fields.map((f, i) => (
+          <fieldset key={f.id} className="pool">
+            <legend>Node pool {i + 1}</legend>
+            <div className="grid grid--pool">
+              {text(`kubernetes.nodePools.${i}.name`, 'Name')}
+              <Field id={fieldId(`kubernetes.nodePools.${i}.instanceType`)} label="Instance type" error={err(`kubernetes.nodePools.${i}.instanceType`)}>
+                {(a) => (
+                  <select {...a} {...register(`kubernetes.nodePools.${i}.instanceType` as never)}>
+                    {cloud.instanceTypes.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.id} ({t.vcpu} vCPU, {t.memoryGiB} GiB)
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {num(`kubernetes.nodePools.${i}.min`, 'Min nodes')}
+              {num(`kubernetes.nodePools.${i}.max`, 'Max nodes')}
+              {num(`kubernetes.nodePools.${i}.diskGiB`, 'Disk (GiB)')}
+            </div>
+            <button type="button" className="btn btn--small" onClick={() => pools.remove(i)} disabled={pools.fields.length <= 1}>
+              Remove node pool {i + 1}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={pools.fields.length >= 5}
+          onClick={() => {
+            const p = cloud.profiles[values.profile].nodePool;
+            pools.append({ name: `pool${pools.fields.length + 1}`, instanceType: p.instanceType, min: 1, max: 3, diskGiB: p.diskGiB } as never);
+          }}
+        >
+          Add node pool
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>DNS and TLS</legend>
+        <div className="grid">
+          {text('dns.domain', 'Platform domain', 'Components get hostnames under it, e.g. vault.platform.acme.example')}
+          <Field id={fieldId('dns.zone')} label="DNS zone" error={err('dns.zone')}>
+            {(a) => (
+              <select {...a} {...register('dns.zone')}>
+                <option value="create">Create a new hosted zone</option>
+                <option value="existing">Use an existing zone</option>
+              </select>
+            )}
+          </Field>
+          <Field id={fieldId('tls.issuer')} label="Certificate issuer" error={err('tls.issuer')}>
+            {(a) => (
+              <select {...a} {...register('tls.issuer')}>
+                <option value="letsencrypt">Let's Encrypt</option>
+                <option value="letsencrypt-staging">Let's Encrypt (staging)</option>
+                <option value="selfsigned">Self-signed</option>
+              </select>
+            )}
+          </Field>
+          {text('tls.email', 'ACME email', "Required for Let's Encrypt", 'email')}
+          {values.components.keycloak?.enabled && text('components.keycloak.realm', 'Keycloak realm (optional)', 'Defaults to the plan name')}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>GitHub target</legend>
+        <div className="grid">
+          {text('github.owner', 'Owner (user or organization)')}
+          {text('github.repo', 'Repository')}
+          {text('github.baseBranch', 'Base branch')}
+          {text('github.environment', 'Environment (optional)', 'Defaults to the plan environment')}
+          <Controller
+            control={control}
+            name="github.reviewers"
+            render={({ field }) => <ReviewersInput value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={err('github.reviewers')} />}
+          />
+          {num('github.ownerId', 'Owner ID (optional)', 'Numeric; with the repository ID it pins OIDC to immutable IDs')}
+          {num('github.repoId', 'Repository ID (optional)')}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Budget</legend>
+        <div className="grid">{num('budget.monthlyUsd', 'Monthly budget in USD (optional)')}</div>
+      </fieldset>
+    </>
+  );
+}
+
+function ReviewersInput(props: { value: string[]; onChange: (v: string[]) => void; onBlur: () => void; error: string | undefined }) {
+  const [text, setText] = useState(props.value.join(', '));
+  useEffect(() => {
+    const parsed = text.split(/[\s,]+/).filter(Boolean);
+    if (parsed.join(',') !== props.value.join(',')) setText(props.value.join(', '));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value]);
+  return (
+    <Field id={fieldId('github.reviewers')} label="Required reviewers (optional)" hint="GitHub usernames, separated by commas; at most 6" error={props.error}>
+      {(a) => (
+        <input
+          {...a}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onBlur={props.onBlur}
+          onChange={(e) => {
+            setText(e.target.value);
+            props.onChange(e.target.value.split(/[\s,]+/).filter(Boolean));
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+function StepPublish() {
+  return (
+    <>
+      <p>Publishing the repository to GitHub (a branch and a pull request, with the environment and its reviewers) comes with the publishing feature.</p>
+      <p>Until then, download the repository as a zip from the Review step, or run the CLI with the downloaded plan:</p>
+      <pre>npm run --silent opsta -- generate opsta.plan.yaml --out ./platform</pre>
+      <button type="button" className="btn btn--primary" disabled aria-describedby="publish-later">
+        Publish to GitHub
+      </button>
+      <p id="publish-later" className="hint">
+        Not available yet: comes with the publishing feature.
+      </p>
+    </>
+  );
+}
+
+export { BarChart };

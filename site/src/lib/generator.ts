@@ -1,0 +1,25 @@
+// Loaded on demand (dynamic import) by the Review step: the generator core with precompiled
+// templates (see site/njk-precompile.ts) and nunjucks-slim. Same core as the CLI.
+import type { Catalog } from '../../../schemas/blueprint.ts';
+import type { PlanInput, ResolvedPlan } from '../../../schemas/plan.ts';
+import { generateRepository, type GeneratedFiles } from '../../../generator/src/generate.ts';
+import type { TemplateSet } from '../../../generator/src/render.ts';
+
+const generatorTemplates = import.meta.glob<{ root: unknown }>('../../../generator/templates/**/*.njk', { eager: true, import: 'default' });
+const componentTemplates = import.meta.glob<{ root: unknown }>('../../../blueprints/components/*/*.njk', { eager: true, import: 'default' });
+
+const templates: TemplateSet = {};
+for (const [path, t] of Object.entries(generatorTemplates)) templates[path.slice(path.indexOf('generator/templates/') + 'generator/templates/'.length)] = t;
+const compiled: Record<string, unknown> = {};
+for (const [path, t] of Object.entries(componentTemplates)) compiled[path.slice(path.indexOf('blueprints/') + 'blueprints/'.length)] = t;
+
+const withTemplates = new WeakMap<Catalog, Catalog>();
+function generationCatalog(catalog: Catalog): Catalog {
+  let c = withTemplates.get(catalog);
+  if (!c) withTemplates.set(catalog, (c = { ...catalog, componentTemplates: compiled as Record<string, string> }));
+  return c;
+}
+
+export function generate(plan: PlanInput, resolved: ResolvedPlan, catalog: Catalog): GeneratedFiles {
+  return generateRepository(plan, resolved, { catalog: generationCatalog(catalog), templates });
+}

@@ -1,0 +1,126 @@
+// End to end, in the Debian chromium: landing page, import, small screens and dark theme,
+// the JavaScript budget and the CSP. The per-cloud flows are in flow-*.test.ts.
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, type Env } from './flow.ts';
+import { ensureSiteBuilt, hasChromium, launch, ROOT, screenshotPath, serveDist, waitForPlanner } from './helpers.ts';
+
+describe.skipIf(!hasChromium)('site end to end', () => {
+  let browser: Browser;
+  let srv: Awaited<ReturnType<typeof serveDist>>;
+  const env = (): Env => ({ browser, url: srv.url });
+
+  beforeAll(async () => {
+    await ensureSiteBuilt();
+    srv = await serveDist();
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  it('landing page: one screen, sample graph, link to start; accessible, no console errors', async () => {
+    const { context, page, console, foreign } = await newPage(env());
+    await page.goto(`${srv.url}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/platform repository/);
+    expect(await page.locator('.sample-graph svg[role="img"]').count()).toBe(1);
+    await expectAccessible(page, 'landing');
+    await page.screenshot({ path: screenshotPath('landing'), fullPage: true });
+    await page.getByRole('link', { name: 'Start planning' }).click();
+    await waitForPlanner(page);
+    expect(page.url()).toMatch(/\/planner/);
+    const schema = await page.evaluate(async () => (await fetch('/schemas/plan.schema.json')).json());
+    expect(schema.title).toBe('Opsta plan');
+    expect(console).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('import by paste and by file; invalid imports list their problems', async () => {
+    const { context, page, console } = await newPage(env());
+    await page.goto(`${srv.url}/planner`);
+    await waitForPlanner(page);
+    await page.getByText('Import an existing plan').click();
+    await page.getByLabel('Or paste the plan YAML').fill('apiVersion: opsta.dev/v1\nkind: Plan\ncloud: { provider: aws, region: mars-1 }\n');
+    await page.getByRole('button', { name: 'Import pasted plan' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Problems in the imported plan' }).textContent()).toMatch(/cloud.region/);
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'examples/aws-medium.plan.yaml'));
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported aws-medium\.plan\.yaml\./);
+    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(/ap-northeast-2 · 7 components .* plan is valid/);
+    expect(console).toEqual([]);
+    await context.close();
+  });
+
+  it('360 px wide, dark theme: no horizontal scrolling, accessible', async () => {
+    const { context, page, console } = await newPage(env(), { width: 360, dark: true });
+    for (const path of ['/', '/planner']) {
+      await page.goto(`${srv.url}${path}`);
+      if (path === '/planner') await waitForPlanner(page);
+      for (const step of path === '/planner' ? ['cloud', 'components', 'parameters', 'review'] : ['']) {
+        if (step) await page.locator(`button[data-step="${step}"]`).click();
+        if (step === 'review') await page.getByTestId('file-view').waitFor({ timeout: 15_000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `horizontal overflow on ${path} ${step}`).toBeLessThanOrEqual(0);
+        await expectAccessible(page, `${path} ${step} at 360px dark`);
+        await page.screenshot({ path: screenshotPath(`mobile-dark${path === '/' ? '-landing' : `-${step}`}`), fullPage: false });
+      }
+    }
+    // The toggle overrides the system preference.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(console).toEqual([]);
+    await context.close();
+  });
+
+  it('JavaScript budget: planner ≤ 150 KB gzip before the graph is shown; mermaid and the generator are lazy', async () => {
+    const { context, page, console } = await newPage(env());
+    const js = new Map<string, number>();
+    page.on('response', async (r) => {
+      if (!r.url().endsWith('.js') || r.url().includes('__test__')) return;
+      js.set(new URL(r.url()).pathname, gzipSync(await r.body(), { level: 9 }).length);
+    });
+    const total = () => [...js.values()].reduce((a, b) => a + b, 0);
+    const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+    await page.goto(`${srv.url}/`);
+    await page.waitForLoadState('networkidle');
+    const landing = total();
+    js.clear();
+    await page.goto(`${srv.url}/planner`);
+    await waitForPlanner(page);
+    await page.waitForLoadState('networkidle');
+    const planner = total();
+    await page.locator('button[data-step="review"]').click();
+    await page.getByTestId('file-view').waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    const withReview = total();
+    expect([...js.keys()].some((p) => /mermaid|Graph\./.test(p)), 'mermaid not fetched before the graph is shown').toBe(false);
+    await page.locator('button[data-step="components"]').click();
+    await page.getByRole('button', { name: 'Show dependency graph' }).click();
+    await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    const withGraph = total();
+    process.stdout.write(`JS gzip -9: landing ${kb(landing)} KB; planner first load ${kb(planner)} KB; + review/generator ${kb(withReview)} KB; + graph ${kb(withGraph)} KB\n`);
+    expect(landing).toBeLessThan(5 * 1024);
+    expect(planner).toBeLessThanOrEqual(150 * 1024);
+    expect(withReview).toBeLessThanOrEqual(150 * 1024 + 90 * 1024);
+    expect(console).toEqual([]);
+    await context.close();
+  });
+
+  it('CSP: hashed scripts, no unsafe-eval; inline styles only on /planner', async () => {
+    const { readFileSync } = await import('node:fs');
+    const csp = (file: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readFileSync(join(ROOT, 'site/dist', file), 'utf8'))?.[1] ?? '';
+    for (const file of ['index.html', 'planner/index.html']) {
+      const policy = csp(file);
+      expect(policy, file).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+      expect(policy, file).not.toMatch(/unsafe-eval/);
+      expect(policy, file).toMatch(/default-src 'self'/);
+      expect(/script-src[^;]*unsafe-inline/.test(policy), file).toBe(false);
+    }
+    expect(csp('index.html')).not.toMatch(/unsafe-inline/);
+    expect(csp('planner/index.html')).toMatch(/style-src-attr 'unsafe-inline'/);
+  });
+});
