@@ -1,0 +1,74 @@
+// One plan, every cloud: the same components, stages, workflows, releases and
+// health checks; only what the cloud itself changes may differ.
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { equivalentInstance } from '../../generator/src/compare.ts';
+import { generateRepository, type GeneratedFiles } from '../../generator/src/generate.ts';
+import { nodeGenerateOptions } from '../../generator/src/node.ts';
+import type { CloudId } from '../../schemas/blueprint.ts';
+import { parsePlanYaml, validatePlan } from '../../schemas/validate.ts';
+import { loadExample } from '../generated/examples.ts';
+
+const opts = nodeGenerateOptions();
+const ACCOUNTS: Record<CloudId, Record<string, string>> = {
+  aws: { accountId: '123456789012' },
+  azure: { subscriptionId: '00000000-0000-4000-8000-000000000001', tenantId: '00000000-0000-4000-8000-000000000002' },
+  gcp: { projectId: 'acme-platform-prod' },
+};
+const SEOUL: Record<CloudId, string> = { aws: 'ap-northeast-2', azure: 'koreacentral', gcp: 'asia-northeast3' };
+
+function onCloud(base: Record<string, any>, cloud: CloudId): GeneratedFiles {
+  const src = opts.catalog.clouds[base.cloud.provider as CloudId]!;
+  const dst = opts.catalog.clouds[cloud]!;
+  const plan = structuredClone(base);
+  plan.cloud = { provider: cloud, region: SEOUL[cloud], [cloud]: ACCOUNTS[cloud] };
+  plan.kubernetes.nodePools = plan.kubernetes.nodePools.map((p: { instanceType: string }) => {
+    const t = src.instanceTypes.find((i) => i.id === p.instanceType)!;
+    return { ...p, instanceType: equivalentInstance(dst, t.vcpu, t.memoryGiB).id };
+  });
+  const v = validatePlan(plan, opts.catalog);
+  if (!v.ok) throw new Error(`${cloud}: ${JSON.stringify(v.problems)}`);
+  return generateRepository(v.plan, v.resolved, opts);
+}
+
+function shape(files: GeneratedFiles) {
+  const pipeline = JSON.parse(files['.opsta/pipeline.json']!);
+  const helmfile = yaml.load(files['platform/helmfile.yaml']!) as { releases: { name: string; namespace: string; needs?: string[] }[] };
+  const workflows = Object.keys(files)
+    .filter((p) => p.startsWith('.github/workflows/'))
+    .sort()
+    .map((p) => {
+      const wf = yaml.load(files[p]!) as { name: string; on: unknown; permissions: unknown; jobs: Record<string, { name?: string; permissions?: unknown; strategy?: unknown }> };
+      return { path: p, name: wf.name, on: wf.on, permissions: wf.permissions, jobs: Object.entries(wf.jobs).map(([id, j]) => ({ id, name: j.name, permissions: j.permissions, strategy: j.strategy })) };
+    });
+  const stackFiles = Object.keys(files)
+    .filter((p) => p.startsWith('stacks/') || p.startsWith('bootstrap/'))
+    .map((p) => p.replace(/\/[^/]+$/, ''))
+    .filter((d, i, a) => a.indexOf(d) === i)
+    .sort();
+  return {
+    stages: pipeline.stages,
+    health: pipeline.health,
+    releases: helmfile.releases.map((r) => ({ name: r.name, namespace: r.namespace, needs: r.needs ?? [] })),
+    workflows,
+    terraformRoots: stackFiles,
+    valuesFiles: Object.keys(files).filter((p) => p.startsWith('platform/')).sort(),
+  };
+}
+
+describe('cloud parity', () => {
+  const base = parsePlanYaml(loadExample('aws-medium').text);
+  if (!base.ok) throw new Error('example does not parse');
+  const clouds = (Object.keys(opts.catalog.clouds) as CloudId[]).sort();
+
+  it('is checked on all three clouds', () => {
+    expect(clouds).toEqual(['aws', 'azure', 'gcp']);
+  });
+
+  const shapes = Object.fromEntries(clouds.map((c) => [c, shape(onCloud(base.value as Record<string, any>, c))]));
+  for (const c of clouds.filter((c) => c !== 'aws')) {
+    it(`${c} has the same components, stages, workflows, releases and health checks as aws`, () => {
+      expect(shapes[c]).toEqual(shapes.aws);
+    });
+  }
+});
