@@ -1,11 +1,28 @@
 // Loaded with React.lazy only when the graph is shown: this module pulls in mermaid.
 import mermaid from 'mermaid';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 let counter = 0;
 let initialisedFor = '';
 
-export default function Graph({ code, dark }: { code: string; dark: boolean }) {
+/** Dark or light, following the theme toggle (data-theme on <html>) and the system preference. */
+function subscribeTheme(onChange: () => void): () => void {
+  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+  const mo = new MutationObserver(onChange);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  mq.addEventListener('change', onChange);
+  return () => {
+    mo.disconnect();
+    mq.removeEventListener('change', onChange);
+  };
+}
+function isDark(): boolean {
+  const t = document.documentElement.dataset.theme;
+  return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export default function Graph({ code }: { code: string }) {
+  const dark = useSyncExternalStore(subscribeTheme, isDark);
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState('');
   useEffect(() => {

@@ -74,12 +74,6 @@ function loadInitial(): { draft: PlanDraft; step: number; restored: string } {
   return { draft: defaultDraft(catalog), step: 0, restored: '' };
 }
 
-function prefersDark(): boolean {
-  const t = document.documentElement.dataset.theme;
-  if (t === 'dark' || t === 'light') return t === 'dark';
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-}
-
 /** Each component's own monthly cost if it were on, at the current cloud, region, profile and pools. */
 function componentCosts(plan: PlanInput | undefined): Record<string, number> {
   if (!plan) return {};
@@ -368,7 +362,7 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
           {showGraph && props.graphCode && (
             <figure role="group" aria-labelledby="graph-caption">
               <Suspense fallback={<p>Loading the graph…</p>}>
-                <LazyGraph code={props.graphCode} dark={prefersDark()} />
+                <LazyGraph code={props.graphCode} />
               </Suspense>
               <figcaption id="graph-caption">
                 Deployment order: network, then the cluster, then the platform components in dependency order.
@@ -448,7 +442,7 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
           {text('metadata.environment', 'Environment', 'e.g. prod')}
           {text('metadata.description', 'Description (optional)')}
           {cloud.accountFields.map((f) => (
-            <Fragment key={f}>{text(`cloud.${provider}.${f}`, `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase()}`)}</Fragment>
+            <Fragment key={f}>{text(`cloud.${provider}.${f}`, `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ id$/, ' ID')}`)}</Fragment>
           ))}
         </div>
       </fieldset>
@@ -460,6 +454,7 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
           <Field id={fieldId('network.zones')} label="Availability zones" error={err('network.zones')}>
             {(a) => (
               <select {...a} {...register('network.zones', { valueAsNumber: true })}>
+                <option value="">Profile default ({Math.min(cloud.profiles[values.profile].zones, region.zones.length)})</option>
                 {region.zones.map((_, i) => (
                   <option key={i} value={i + 1}>
                     {i + 1}
@@ -488,6 +483,7 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
           <Field id={fieldId('kubernetes.version')} label="Kubernetes version" error={err('kubernetes.version')}>
             {(a) => (
               <select {...a} {...register('kubernetes.version')}>
+                <option value="">Catalog default ({cloud.defaultKubernetesVersion})</option>
                 {cloud.kubernetesVersions.map((v) => (
                   <option key={v} value={v}>
                     {v}
@@ -511,6 +507,9 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
               <Field id={fieldId(`kubernetes.nodePools.${i}.instanceType`)} label="Instance type" error={err(`kubernetes.nodePools.${i}.instanceType`)}>
                 {(a) => (
                   <select {...a} {...register(`kubernetes.nodePools.${i}.instanceType` as never)}>
+                    {!cloud.instanceTypes.some((t) => t.id === values.kubernetes.nodePools?.[i]?.instanceType) && (
+                      <option value={values.kubernetes.nodePools?.[i]?.instanceType ?? ''}>{values.kubernetes.nodePools?.[i]?.instanceType || 'Choose'} (not in the catalog)</option>
+                    )}
                     {cloud.instanceTypes.map((t) => (
                       <option key={t.id} value={t.id}>
                         {t.id} ({t.vcpu} vCPU, {t.memoryGiB} GiB)

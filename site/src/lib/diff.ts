@@ -16,6 +16,8 @@ export function diffLines(aText: string, bText: string): DiffOp[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
+  // Memory is O((n+m)·D): past this size show the file as replaced rather than stall the page.
+  if (max > 12_000) return [...a.map((text, i): DiffOp => ({ kind: 'del', text, a: i + 1 })), ...b.map((text, i): DiffOp => ({ kind: 'add', text, b: i + 1 }))];
   const offset = max;
   let v = new Int32Array(2 * max + 2);
   const trace: Int32Array[] = [];
