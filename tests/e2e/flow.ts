@@ -102,6 +102,13 @@ export async function runPlannerFlow(env: Env, cloud: CloudId): Promise<void> {
     await expect.poll(() => cidrError.textContent()).toBe('');
     await page.locator('input[name="profile-card"][value="large"]').check();
     await expect.poll(() => page.locator('#f-kubernetes-nodePools-0-instanceType').inputValue()).toBe(c.profiles.large.nodePool.instanceType);
+    // Node pools: add one, a duplicate name is a cross-field error on that pool's field, remove it.
+    await page.getByRole('button', { name: 'Add node pool' }).click();
+    await expect.poll(() => page.locator('#f-kubernetes-nodePools-1-name').inputValue()).toBe('pool2');
+    await page.locator('#f-kubernetes-nodePools-1-name').fill('system');
+    await expect.poll(() => page.locator('#f-kubernetes-nodePools-1-name-error').textContent()).toMatch(/used by another node pool/);
+    await page.getByRole('button', { name: 'Remove node pool 2' }).click();
+    await expect.poll(() => page.locator('#f-kubernetes-nodePools-1-name').count()).toBe(0);
     await page.getByLabel('Monthly budget in USD (optional)').fill('9000');
     await page.getByLabel('Required reviewers (optional)').fill('alice, bob');
     await page.getByLabel('Owner (user or organization)').fill('acme-corp');

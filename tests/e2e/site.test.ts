@@ -54,6 +54,25 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await context.close();
   });
 
+  it('review lists the problems; each one takes you to its field', async () => {
+    const { context, page, console } = await newPage(env());
+    await page.goto(`${srv.url}/planner`);
+    await waitForPlanner(page);
+    await page.locator('button[data-step="parameters"]').click();
+    await page.getByLabel('Owner (user or organization)').fill('');
+    await page.getByLabel('ACME email').fill('');
+    await expect.poll(() => page.locator('#f-github-owner-error').textContent()).toMatch(/GitHub user or organization/);
+    await page.locator('button[data-step="review"]').click();
+    await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^2 problems/);
+    await expectAccessible(page, 'review with problems');
+    await page.screenshot({ path: screenshotPath('planner-4-review-problems'), fullPage: false });
+    await page.getByRole('button', { name: 'github.owner' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-github-owner');
+    expect(await page.locator('#f-tls-email-error').textContent()).toMatch(/required for Let's Encrypt/);
+    expect(console).toEqual([]);
+    await context.close();
+  });
+
   it('360 px wide, dark theme: no horizontal scrolling, accessible', async () => {
     const { context, page, console } = await newPage(env(), { width: 360, dark: true });
     for (const path of ['/', '/planner']) {

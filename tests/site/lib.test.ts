@@ -199,6 +199,13 @@ describe('draft model', () => {
     const v = validatePlan(plan, catalog);
     expect(v.ok ? [] : v.problems.map((p) => p.path)).toEqual(['github.owner']);
   });
+  it('a form with no node pools means the profile default (as a plan without nodePools)', () => {
+    const d = defaultDraft(catalog);
+    d.kubernetes.nodePools = [];
+    const plan = draftToPlan(d) as { kubernetes: Record<string, unknown> };
+    expect('nodePools' in plan.kubernetes).toBe(false);
+    expect(validatePlan(plan, catalog).ok).toBe(true);
+  });
   it('cross-field errors carry the paths the form shows them on', () => {
     const d = defaultDraft(catalog);
     d.network.cidr = '10.0.0.1/16';

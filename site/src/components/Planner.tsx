@@ -46,6 +46,9 @@ const zod = zodResolver(schema);
 /** The form keeps '' and NaN for empty inputs; the schema sees them as "not set". */
 const resolver: Resolver<PlanDraft> = (values, ctx, opts) => zod(draftToPlan(values) as never, ctx, opts as never) as never;
 
+/** Number inputs: empty means "not set" (undefined, never NaN, which the browser cannot display). */
+const toNumber = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'number' ? v : Number(v));
+
 export const fieldId = (path: string) => `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
 
 function errorAt(errors: FieldErrors, path: string): string | undefined {
@@ -334,11 +337,13 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
           const err = errorAt(props.errors, `components.${key}`);
           return (
             <li key={key} className={`component${on ? ' component--on' : ''}`}>
-              <input type="checkbox" id={fieldId(`components.${key}`)} checked={on} onChange={(e) => toggle(key, e.target.checked)} aria-describedby={`${key}-desc`} />
+              <input type="checkbox" id={fieldId(`components.${key}`)} checked={on} onChange={(e) => toggle(key, e.target.checked)} aria-describedby={`${key}-desc ${key}-cost`} />
               <label htmlFor={fieldId(`components.${key}`)} className="component-name">
                 {c.name}
               </label>
-              <span className="component-cost">{costs[key] !== undefined ? `about ${usd0(costs[key]!)}/mo` : ''}</span>
+              <span className="component-cost" id={`${key}-cost`}>
+                {costs[key] !== undefined ? `about ${usd0(costs[key]!)}/mo` : ''}
+              </span>
               <p id={`${key}-desc`} className="component-desc">
                 {c.description}
                 {c.requires.length > 0 && <> · needs {c.requires.map(name).join(', ')}</>}
@@ -413,7 +418,7 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
   );
   const num = (path: string, label: string, hint?: string) => (
     <Field id={fieldId(path)} label={label} error={err(path)} {...(hint ? { hint } : {})}>
-      {(a) => <input {...a} type="number" inputMode="numeric" {...register(path as never, { valueAsNumber: true })} />}
+      {(a) => <input {...a} type="number" inputMode="numeric" {...register(path as never, { setValueAs: toNumber })} />}
     </Field>
   );
   const profiles: Profile[] = ['small', 'medium', 'large'];
@@ -453,7 +458,7 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
           {text('network.cidr', 'VPC CIDR', 'Private range, /16 to /22, e.g. 10.40.0.0/16')}
           <Field id={fieldId('network.zones')} label="Availability zones" error={err('network.zones')}>
             {(a) => (
-              <select {...a} {...register('network.zones', { valueAsNumber: true })}>
+              <select {...a} {...register('network.zones', { setValueAs: toNumber })}>
                 <option value="">Profile default ({Math.min(cloud.profiles[values.profile].zones, region.zones.length)})</option>
                 {region.zones.map((_, i) => (
                   <option key={i} value={i + 1}>
@@ -497,6 +502,11 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
         {err('kubernetes.nodePools') && (
           <p className="error" id={fieldId('kubernetes.nodePools')} tabIndex={-1}>
             {err('kubernetes.nodePools')}
+          </p>
+        )}
+        {pools.fields.length === 0 && (
+          <p className="hint" data-testid="default-pool">
+            Using the {values.profile} profile's default pool ({cloud.profiles[values.profile].nodePool.instanceType}, sized for the components). Add a node pool to set it yourself.
           </p>
         )}
         {pools.fields.map((f, i) => (

@@ -182,6 +182,9 @@ export function draftToPlan(draft: PlanDraft): Record<string, unknown> {
   };
   const plan = clean(draft) as Record<string, unknown> & { budget?: Record<string, unknown>; components?: Record<string, Record<string, unknown>> };
   if (plan.budget && Object.keys(plan.budget).length === 0) delete plan.budget;
+  // No node pools in the form means "the profile's default pool" (as in a plan without nodePools).
+  const k8s = plan.kubernetes as { nodePools?: unknown[] } | undefined;
+  if (k8s && Array.isArray(k8s.nodePools) && k8s.nodePools.length === 0) delete k8s.nodePools;
   // Required strings the user emptied stay '' so the schema reports them on their field.
   const keepEmpty = (obj: Record<string, unknown> | undefined, src: Record<string, unknown> | undefined, keys: string[]) => {
     if (!obj || !src) return;
