@@ -61,6 +61,10 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await page.locator('button[data-step="parameters"]').click();
     await page.getByLabel('Owner (user or organization)').fill('');
     await page.getByLabel('ACME email').fill('');
+    await page.getByLabel('Required reviewers (optional)').fill('alice, bad_name!');
+    await expect.poll(() => page.locator('#f-github-reviewers-error').textContent()).toBe('item 2 must be a GitHub username');
+    await page.getByLabel('Required reviewers (optional)').fill('alice');
+    await expect.poll(() => page.locator('#f-github-reviewers-error').textContent()).toBe('');
     await expect.poll(() => page.locator('#f-github-owner-error').textContent()).toMatch(/GitHub user or organization/);
     await page.locator('button[data-step="review"]').click();
     await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^2 problems/);

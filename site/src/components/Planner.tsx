@@ -54,6 +54,11 @@ export const fieldId = (path: string) => `f-${path.replace(/[.[\]]+/g, '-').repl
 function errorAt(errors: FieldErrors, path: string): string | undefined {
   let cur: unknown = errors;
   for (const part of path.split(/[.[\]]+/).filter(Boolean)) cur = (cur as Record<string, unknown> | undefined)?.[part];
+  if (Array.isArray(cur)) {
+    // Errors on list items (e.g. github.reviewers[1]): show them on the list's field.
+    const items = cur.flatMap((item: { message?: string } | undefined, i) => (item?.message ? [`item ${i + 1} ${item.message}`] : []));
+    return items.join('; ') || undefined;
+  }
   const e = cur as { message?: string; root?: { message?: string } } | undefined;
   return e?.message || e?.root?.message || undefined;
 }
