@@ -57,3 +57,13 @@ console.log(`Largest example: ${largest.f} (${largest.count} files, ${(largest.b
 console.log(`In-process generateRepository, ${RUNS} runs: median ${fmt(quantile(times, 0.5))}, p95 ${fmt(quantile(times, 0.95))}`);
 console.log(`In-process validatePlanText,   ${RUNS} runs: median ${fmt(quantile(vtimes, 0.5))}, p95 ${fmt(quantile(vtimes, 0.95))}`);
 console.log(`Whole process \`opsta generate\`, ${PROC_RUNS} runs: median ${fmt(quantile(proc, 0.5))}, min ${fmt(Math.min(...proc))}`);
+
+// The planner's figures need the Debian chromium; without it they are skipped, loudly.
+import { existsSync } from 'node:fs';
+if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  const { siteBench } = await import('./site.ts');
+  console.log('');
+  for (const line of await siteBench()) console.log(line);
+} else {
+  console.warn('\nSKIPPED planner figures: no chromium at /usr/bin/chromium (apt-get install -y chromium)');
+}

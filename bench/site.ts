@@ -1,0 +1,91 @@
+// Planner figures for `npm run bench`, measured in the Debian chromium:
+//  - JS and total transfer per route (gzip -9 of the bytes fetched)
+//  - Lighthouse 12 performance and accessibility scores for / and /planner
+//  - preview regeneration latency in the page (User Timing "opsta:generate"), median and p95
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium, type Page } from 'playwright-core';
+import { encodePlanHash } from '../site/src/lib/hash.ts';
+import { parsePlanYaml } from '../schemas/validate.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ensureSiteBuilt, serveDist, waitForPlanner } from '../tests/e2e/helpers.ts';
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+async function transfer(page: Page, path: string, then?: (p: Page) => Promise<void>) {
+  const bodies: { url: string; type: string; gz: number }[] = [];
+  page.on('response', async (r) => {
+    try {
+      const body = await r.body();
+      bodies.push({ url: r.url(), type: r.headers()['content-type'] ?? '', gz: gzipSync(body, { level: 9 }).length });
+    } catch {
+      /* redirects and aborted requests have no body */
+    }
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  if (then) await then(page);
+  await page.waitForLoadState('networkidle');
+  const js = bodies.filter((b) => b.type.includes('javascript')).reduce((a, b) => a + b.gz, 0);
+  const total = bodies.reduce((a, b) => a + b.gz, 0);
+  return { js, total, requests: bodies.length };
+}
+
+export async function siteBench(): Promise<string[]> {
+  await ensureSiteBuilt();
+  const srv = await serveDist();
+  const out: string[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const rows: [string, Awaited<ReturnType<typeof transfer>>][] = [];
+    const fresh = async () => (await browser.newContext()).newPage();
+    rows.push(['/', await transfer(await fresh(), `${srv.url}/`)]);
+    rows.push(['/planner (first load, before the graph)', await transfer(await fresh(), `${srv.url}/planner`)]);
+    rows.push([
+      '/planner after the graph is shown',
+      await transfer(await fresh(), `${srv.url}/planner`, async (p) => {
+        await waitForPlanner(p);
+        await p.locator('button[data-step="components"]').click();
+        await p.getByRole('button', { name: 'Show dependency graph' }).click();
+        await p.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
+      }),
+    ]);
+    out.push('Transfer per route (gzip -9 of fetched bytes):');
+    for (const [name, r] of rows) out.push(`  ${name.padEnd(42)} JS ${kib(r.js).padStart(10)}   total ${kib(r.total).padStart(10)}   (${r.requests} requests)`);
+
+    // Regeneration latency: the largest example, edited repeatedly (a component toggled), Review shown each time.
+    const plan = parsePlanYaml(readFileSync('examples/aws-large-all.plan.yaml', 'utf8'));
+    if (!plan.ok) throw new Error('example does not parse');
+    const page = await fresh();
+    await page.goto(`${srv.url}/planner${encodePlanHash(plan.value)}`);
+    await waitForPlanner(page);
+    const RUNS = 25;
+    for (let i = 0; i < RUNS; i++) {
+      await page.locator('button[data-step="components"]').click();
+      await page.getByRole('checkbox', { name: 'Teleport' }).click();
+      await page.locator('button[data-step="review"]').click();
+      await page.getByTestId('file-view').waitFor({ timeout: 15_000 });
+      await page.waitForFunction((n) => performance.getEntriesByName('opsta:generate').length >= n, i + 1, { timeout: 15_000 });
+    }
+    const times = await page.evaluate(() => performance.getEntriesByName('opsta:generate').map((e) => e.duration));
+    const steady = times.slice(1); // the first includes loading and compiling the generator chunk
+    out.push(`Preview regeneration in the page (aws-large-all, ${steady.length} edits): median ${quantile(steady, 0.5).toFixed(2)} ms, p95 ${quantile(steady, 0.95).toFixed(2)} ms (first: ${times[0]!.toFixed(1)} ms)`);
+  } finally {
+    await browser.close();
+  }
+
+  // Lighthouse drives its own chromium over the DevTools protocol.
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    for (const path of ['/', '/planner']) {
+      const r = await lighthouse(`${srv.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const c = r?.lhr.categories;
+      out.push(`Lighthouse ${path.padEnd(9)} performance ${Math.round((c?.performance?.score ?? 0) * 100)}, accessibility ${Math.round((c?.accessibility?.score ?? 0) * 100)}`);
+    }
+  } finally {
+    await chrome.kill();
+    await srv.close();
+  }
+  return out;
+}
