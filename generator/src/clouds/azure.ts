@@ -6,14 +6,11 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import { commonTags, oidcSubjects, type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
+import { configStage, KUBERNETES } from './config-stage.ts';
 
 const AZURERM: ProviderRequirement = { name: 'azurerm', source: 'hashicorp/azurerm', version: '~> 4.55' };
 // The AVM modules are AzAPI-based: the vnet module needs ~> 2.12, the AKS module ~> 2.9.
 const AZAPI: ProviderRequirement = { name: 'azapi', source: 'Azure/azapi', version: '~> 2.12' };
-const KEYCLOAK: ProviderRequirement = { name: 'keycloak', source: 'keycloak/keycloak', version: '~> 5.0' };
-const VAULT: ProviderRequirement = { name: 'vault', source: 'hashicorp/vault', version: '~> 5.0' };
-const HARBOR: ProviderRequirement = { name: 'harbor', source: 'goharbor/harbor', version: '~> 3.0' };
-const KUBERNETES: ProviderRequirement = { name: 'kubernetes', source: 'hashicorp/kubernetes', version: '~> 3.0' };
 
 /** Blob container that holds every stage's state (a catalog constant, not a plan value). */
 export const STATE_CONTAINER = 'tfstate';
@@ -189,24 +186,8 @@ export const azure: CloudModule = {
         externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP,
       },
     });
-    if (plan.components.includes('keycloak')) {
-      const ssoComponents = plan.components.filter((k) => catalog.components[k]!.sso);
-      const host = (k: string) => `${catalog.components[k]!.hostname}.${plan.dns.domain}`;
-      const secretClients = ssoComponents
-        .filter((k) => k === 'monitoring' || k === 'argocd')
-        .map((k) => ({
-          resource: k === 'monitoring' ? 'grafana_oidc' : 'argocd_oidc',
-          name: catalog.components[k]!.name,
-          clientId: catalog.components[k]!.sso!.clientId,
-          secretName: `${catalog.components[k]!.sso!.clientId}-oidc`,
-          namespace: catalog.components[k]!.namespace,
-        }));
-      const providers = [
-        KEYCLOAK,
-        ...(plan.components.includes('vault') ? [VAULT] : []),
-        ...(plan.components.includes('harbor') ? [HARBOR] : []),
-        ...(secretClients.length ? [KUBERNETES] : []),
-      ];
+    const config = configStage(plan, catalog);
+    if (config) {
       out.push({
         dir: 'stacks/40-config',
         files: {
@@ -214,20 +195,8 @@ export const azure: CloudModule = {
           'main.tf': 'shared/40-config/main.tf.njk',
           'outputs.tf': 'shared/40-config/outputs.tf.njk',
         },
-        tfvars: {
-          ...base,
-          realm: plan.componentOptions.keycloak!.realm,
-          sso_hostname: host('keycloak'),
-          sso_clients: Object.fromEntries(
-            ssoComponents.map((k) => {
-              const c = catalog.components[k]!;
-              return [c.sso!.clientId, { name: c.name, redirect_uri: `https://${host(k)}${c.sso!.redirectPath}` }];
-            }),
-          ),
-          ...(plan.components.includes('vault') ? { vault_hostname: host('vault') } : {}),
-          ...(plan.components.includes('harbor') ? { registry_hostname: host('harbor') } : {}),
-        },
-        context: { stack: stack('40-config', providers), secretClients },
+        tfvars: { ...base, ...config.tfvars },
+        context: { stack: stack('40-config', config.providers), secretClients: config.secretClients },
       });
     }
     return out;

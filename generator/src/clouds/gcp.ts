@@ -7,15 +7,12 @@ import type { Catalog } from '../../../schemas/blueprint.ts';
 import { gkeRanges, parseCidr } from '../../../schemas/net.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import { type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
+import { configStage, KUBERNETES } from './config-stage.ts';
 
 // terraform-google-modules (network 18.1.0, kubernetes-engine 44.2.0, gh-oidc 5.1.0)
 // need google >= 7.17 and refuse 8.
 const GOOGLE: ProviderRequirement = { name: 'google', source: 'hashicorp/google', version: '~> 7.17' };
 const GOOGLE_BETA: ProviderRequirement = { name: 'google-beta', source: 'hashicorp/google-beta', version: '~> 7.17' };
-const KEYCLOAK: ProviderRequirement = { name: 'keycloak', source: 'keycloak/keycloak', version: '~> 5.0' };
-const VAULT: ProviderRequirement = { name: 'vault', source: 'hashicorp/vault', version: '~> 5.0' };
-const HARBOR: ProviderRequirement = { name: 'harbor', source: 'goharbor/harbor', version: '~> 3.0' };
-const KUBERNETES: ProviderRequirement = { name: 'kubernetes', source: 'hashicorp/kubernetes', version: '~> 3.0' };
 
 const files = (stage: string, extra: Record<string, string> = {}) => ({
   'main.tf': `gcp/${stage}/main.tf.njk`,
@@ -189,27 +186,10 @@ export const gcp: CloudModule = {
       },
       context: { stack: stack('20-cluster', [GOOGLE]), workloadIdentities: identities },
     });
-    if (plan.components.includes('keycloak')) {
-      const ssoComponents = plan.components.filter((k) => catalog.components[k]!.sso);
-      const host = (k: string) => `${catalog.components[k]!.hostname}.${plan.dns.domain}`;
-      const secretClients = ssoComponents
-        .filter((k) => k === 'monitoring' || k === 'argocd')
-        .map((k) => ({
-          resource: k === 'monitoring' ? 'grafana_oidc' : 'argocd_oidc',
-          name: catalog.components[k]!.name,
-          clientId: catalog.components[k]!.sso!.clientId,
-          secretName: `${catalog.components[k]!.sso!.clientId}-oidc`,
-          namespace: catalog.components[k]!.namespace,
-        }));
-      const providers = [
-        KEYCLOAK,
-        ...(plan.components.includes('vault') ? [VAULT] : []),
-        ...(plan.components.includes('harbor') ? [HARBOR] : []),
-        ...(secretClients.length ? [KUBERNETES] : []),
-      ];
+    const config = configStage(plan, catalog);
+    if (config) {
       out.push({
         dir: 'stacks/40-config',
-        // Stage 40 is cloud-independent (shared/40-config); GCP adds its backend, providers and common variables.
         files: {
           'main.tf': 'shared/40-config/main.tf.njk',
           'variables.tf': 'gcp/40-config/variables.tf.njk',
@@ -217,20 +197,8 @@ export const gcp: CloudModule = {
           'versions.tf': 'gcp/versions.tf.njk',
           'backend.tf': 'gcp/backend.tf.njk',
         },
-        tfvars: {
-          ...base,
-          realm: plan.componentOptions.keycloak!.realm,
-          sso_hostname: host('keycloak'),
-          sso_clients: Object.fromEntries(
-            ssoComponents.map((k) => {
-              const c = catalog.components[k]!;
-              return [c.sso!.clientId, { name: c.name, redirect_uri: `https://${host(k)}${c.sso!.redirectPath}` }];
-            }),
-          ),
-          ...(plan.components.includes('vault') ? { vault_hostname: host('vault') } : {}),
-          ...(plan.components.includes('harbor') ? { registry_hostname: host('harbor') } : {}),
-        },
-        context: { stack: stack('40-config', providers), secretClients },
+        tfvars: { ...base, ...config.tfvars },
+        context: { stack: stack('40-config', config.providers), secretClients: config.secretClients },
       });
     }
     return out;
