@@ -45,7 +45,9 @@ function checkCatalog(catalog: Catalog): void {
     for (const r of c.releases) {
       const tpl = `components/${c.key}/${r.values}`;
       if (!(tpl in catalog.componentTemplates)) throw new CatalogError(`component ${c.key}: release ${r.name} names missing template ${tpl}`);
-      if (!r.chart.startsWith('./') && (!r.repository || !r.version)) throw new CatalogError(`component ${c.key}: release ${r.name} needs repository and version`);
+      if (!r.chart.startsWith('./') && (!r.repository || !r.repositoryName || !r.version)) {
+        throw new CatalogError(`component ${c.key}: release ${r.name} needs repository, repositoryName and version`);
+      }
     }
   }
   const visiting = new Set<string>();

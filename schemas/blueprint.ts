@@ -103,6 +103,8 @@ export const ReleaseSchema = z.strictObject({
   chart: z.string(),
   /** Helm repository URL, or an `oci://` registry path; absent for a folder of plain manifests (chart `./manifests/<name>`). */
   repository: z.string().regex(/^(https|oci):\/\//).optional(),
+  /** Short name helmfile knows the repository by (`<repositoryName>/<chart>`). */
+  repositoryName: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
   version: z.string().optional(),
   /** Template in this component's folder, rendered with the plan context: Helm values, or the manifests for a manifests release. */
   values: z.string().regex(/^[a-z0-9.-]+\.yaml\.njk$/),

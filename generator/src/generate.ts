@@ -82,7 +82,7 @@ function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
       c.releases.map((r) => ({
         name: r.name,
         namespace: c.namespace,
-        chart: r.chart.startsWith('./') ? r.chart : `${repoName(r.repository!)}/${r.chart}`,
+        chart: r.chart.startsWith('./') ? r.chart : `${r.repositoryName!}/${r.chart}`,
         ...(r.repository ? { repository: r.repository } : {}),
         ...(r.version ? { version: r.version } : {}),
         needs: r.needs.map((n) => `${c.namespace}/${n}`),
@@ -98,14 +98,6 @@ function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
     for (const r of byComponent.get(key)!) r.needs = [...new Set([...deps.map((d) => `${d.namespace}/${d.name}`), ...r.needs])].sort();
   }
   return plan.components.flatMap((k) => byComponent.get(k)!);
-}
-
-function repoName(url: string): string {
-  return url
-    .replace(/^(https|oci):\/\//, '')
-    .replace(/[^a-z0-9]+/gi, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 }
 
 const jsonSchemaCache = new WeakMap<Catalog, string>();
