@@ -62,12 +62,18 @@ export function markdownText(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/@(?=\w)/g, '@\u200d')
-    .replace(/#(?=\d)/g, '#\u200d')
-    // A leading marker would turn a line of its own into a heading, list or quote.
-    // Backslash escapes only work before punctuation: `1\.` (not `\1.`, which renders the backslash).
-    .replace(/^(\s*)(?:([#+=-])|(\d+)([.)]))/, (_m, sp: string, mark?: string, digits?: string, punct?: string) =>
-      mark ? `${sp}\\${mark}` : `${sp}${digits}\\${punct}`,
-    );
+    .replace(/#(?=\d)/g, '#\u200d');
+}
+
+/**
+ * markdownText for a value that starts a line of its own (a paragraph): a
+ * leading marker would turn it into a heading, list or quote, so it is escaped
+ * too. Backslash escapes only work before punctuation: `1\.` (not `\1.`).
+ */
+export function markdownLine(value: string): string {
+  return markdownText(value).replace(/^(\s*)(?:([#+=-])|(\d+)([.)]))/, (_m, sp: string, mark?: string, digits?: string, punct?: string) =>
+    mark ? `${sp}\\${mark}` : `${sp}${digits}\\${punct}`,
+  );
 }
 
 /** A Mermaid node label: quoted, with anything that could close the quote or start markup entity-encoded. */

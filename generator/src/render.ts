@@ -2,7 +2,7 @@
 // first-party only; plan values enter solely as context data and leave only
 // through the encoders registered here as filters.
 import nunjucks from 'nunjucks';
-import { hclString, markdownText, mermaidLabel, yamlScalar } from './encode.ts';
+import { hclString, markdownLine, markdownText, mermaidLabel, yamlScalar } from './encode.ts';
 
 /** Options baked into precompiled templates too: keep one copy. */
 export const NUNJUCKS_OPTIONS = { autoescape: false, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true } as const;
@@ -34,6 +34,7 @@ export function createRenderer(templates: TemplateSet): Render {
     return hclString(v);
   });
   env.addFilter('md', (v: unknown) => markdownText(String(v)));
+  env.addFilter('mdline', (v: unknown) => markdownLine(String(v)));
   env.addFilter('mermaid', (v: unknown) => mermaidLabel(String(v)));
   env.addFilter('money', (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   return (name, context) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { markdownText, mermaidLabel, yamlScalar } from '../../generator/src/encode.ts';
+import { markdownLine, markdownText, mermaidLabel, yamlScalar } from '../../generator/src/encode.ts';
 import { parseMermaid } from '../support/mermaid.ts';
 
 const HOSTILE = ['on', 'no', 'yes', '~', 'null', '0755', '1e3', '.inf', '- x', ': y', '# z', '&a', '*a', '!tag', '|', '>', '"', "'", '\\', 'a\nb: c', '\u2028', '\u2029', '\u0085', '${x}', '${{ secrets.X }}', '{{ x }}', '%{ if }', '\u0000', '\t'];
@@ -40,6 +40,16 @@ describe('markdownText', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('markdownLine', () => {
+  it('never starts a heading, list, quote or setext underline', () => {
+    for (const s of ['# title', '## x', '- item', '+ item', '= x', '1. item', '12) item', '> quote', '  - indented']) {
+      expect(markdownLine(s), s).not.toMatch(/^\s*(#|[-+=]\s|\d+[.)]\s|>)/);
+    }
+    expect(markdownLine('1.21.1 is the version')).toBe('1\\.21.1 is the version');
+    expect(markdownText('1.21.1')).toBe('1.21.1');
   });
 });
 
