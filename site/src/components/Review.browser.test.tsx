@@ -1,0 +1,118 @@
+// Component tests of the planner's Review step in a real browser (vitest browser mode, Debian
+// chromium): the cost the page shows against estimateCost for the same plan, the generated file
+// tree against the generator core, the file viewer, and problems linking back to their field.
+// Real catalog, real core, real (lazily imported, precompiled-template) generator: no mocks.
+import { beforeEach, expect, test } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { estimateCost } from '../../../generator/src/cost.ts';
+import { validatePlan } from '../../../schemas/validate.ts';
+import { catalog } from '../lib/catalog.ts';
+import { generate } from '../lib/generator.ts';
+import { defaultDraft, draftToPlan, fitPools, toggleComponent } from '../lib/planModel.ts';
+import Planner from './Planner.tsx';
+
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+});
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+async function openStep(title: 'Components' | 'Parameters' | 'Review') {
+  await userEvent.click(page.getByRole('navigation', { name: 'Planner steps' }).getByRole('button', { name: title, exact: true }));
+  await expect.element(page.getByRole('heading', { level: 2 })).toHaveTextContent(new RegExp(`^\\d\\. ${title}$`));
+}
+
+/** What the planner should hold after turning Harbor on in a fresh draft, computed by the core. */
+function expectedForHarbor() {
+  const toggled = toggleComponent(defaultDraft(catalog), catalog, 'harbor', true);
+  if (toggled.kind !== 'done') throw new Error('turning Harbor on should not need a confirmation');
+  const v = validatePlan(draftToPlan(fitPools(toggled.draft, catalog)), catalog);
+  if (!v.ok) throw new Error(`the expected plan is invalid: ${JSON.stringify(v.problems)}`);
+  return { cost: estimateCost(v.resolved, catalog), files: generate(v.plan as never, v.resolved, catalog) };
+}
+
+async function plannerAtReviewWithHarbor() {
+  const screen = await render(<Planner />);
+  await openStep('Components');
+  await userEvent.click(page.getByRole('checkbox', { name: 'Harbor', exact: true }));
+  await expect.element(page.getByTestId('summary')).toHaveTextContent('3 components');
+  await openStep('Review');
+  await expect.element(page.getByTestId('validation-ok')).toHaveTextContent('The plan is valid.');
+  // Generation is lazy (dynamic import, then idle time): wait for the tree.
+  await expect.element(page.getByRole('navigation', { name: 'Repository files' }), { timeout: 15_000 }).toBeVisible();
+  return screen;
+}
+
+const treePaths = () => [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Repository files"] button[data-path]')].map((b) => b.dataset.path!);
+
+test('the review lists the generated files and its cost total matches estimateCost for the same plan', async () => {
+  const expected = expectedForHarbor();
+  await plannerAtReviewWithHarbor();
+
+  const total = money.format(expected.cost.totalUsd);
+  await expect.element(page.getByTestId('cost-total')).toHaveTextContent(new RegExp(`^Total: ${total.replace(/[$.]/g, '\\$&')} per month`));
+  await expect.element(page.getByTestId('summary')).toHaveTextContent(`about $${Math.round(expected.cost.totalUsd).toLocaleString('en-US')}/month`);
+  const byComponent = page.getByRole('table', { name: 'By component' });
+  for (const c of expected.cost.byComponent) {
+    await expect.element(byComponent.getByRole('row', { name: new RegExp(`^${c.name.replace(/[()]/g, '\\$&')} `) })).toHaveTextContent(money.format(c.monthlyUsd));
+  }
+  expect(expected.cost.byComponent.map((c) => c.name)).toContain('Harbor');
+
+  const paths = Object.keys(expected.files).sort();
+  expect(paths.length).toBeGreaterThan(10);
+  await expect.element(page.getByText(`${paths.length} files. The same generator core as the CLI produced them in your browser`)).toBeVisible();
+  expect(treePaths().sort()).toEqual(paths);
+  // Directories are listed as folders, files by their name inside them.
+  const harborFile = paths.find((p) => p.includes('/') && p.toLowerCase().includes('harbor'));
+  expect(harborFile, 'a generated file for Harbor').toBeDefined();
+  const [dir] = harborFile!.split('/');
+  await expect.element(page.getByRole('navigation', { name: 'Repository files' }).getByText(`${dir}/`, { exact: true })).toBeVisible();
+});
+
+test('the file viewer shows the file selected in the tree', async () => {
+  const expected = expectedForHarbor();
+  await plannerAtReviewWithHarbor();
+  const tree = page.getByRole('navigation', { name: 'Repository files' });
+  const viewer = page.getByTestId('file-view');
+  const viewerPath = () => document.getElementById('viewer-path')?.textContent;
+
+  // opsta.plan.yaml is shown first: the plan the page generated from, with Harbor on.
+  await expect.element(tree.getByRole('button', { name: 'opsta.plan.yaml' })).toHaveAttribute('aria-current', 'true');
+  expect(viewerPath()).toBe('opsta.plan.yaml');
+  await expect.element(viewer).toHaveTextContent(/harbor:\s+enabled: true/);
+  expect(viewer.element().textContent!.trimEnd()).toBe(expected.files['opsta.plan.yaml']!.trimEnd());
+
+  for (const path of [Object.keys(expected.files).find((p) => p.endsWith('.tf'))!, Object.keys(expected.files).find((p) => p.toLowerCase().includes('harbor'))!]) {
+    const button = document.querySelector<HTMLButtonElement>(`button[data-path="${CSS.escape(path)}"]`)!;
+    expect(button, path).not.toBeNull();
+    await userEvent.click(button);
+    await expect.element(button).toHaveAttribute('aria-current', 'true');
+    await expect.element(tree.getByRole('button', { name: 'opsta.plan.yaml' })).not.toHaveAttribute('aria-current');
+    await expect.poll(viewerPath).toBe(path);
+    await expect.element(viewer).toHaveAccessibleName(path);
+    expect(viewer.element().textContent!.trimEnd()).toBe(expected.files[path]!.trimEnd());
+  }
+});
+
+test('an invalid plan: the review lists the problem, keeps the last valid cost, and the problem links to its field', async () => {
+  const expected = expectedForHarbor();
+  await plannerAtReviewWithHarbor();
+  await openStep('Parameters');
+  const cidr = page.getByRole('textbox', { name: 'VPC CIDR' });
+  await userEvent.fill(cidr, '10.40.0.0/8');
+  await expect.element(cidr).toHaveAttribute('aria-invalid', 'true');
+
+  await openStep('Review');
+  await expect.element(page.getByTestId('validation-problems')).toHaveTextContent('1 problem to fix before the repository can be generated:');
+  await expect.element(page.getByText('Fix the problems above to see the repository.')).toBeVisible();
+  await expect.element(page.getByRole('navigation', { name: 'Repository files' })).not.toBeInTheDocument();
+  await expect.element(page.getByRole('heading', { name: 'Monthly cost (of the last valid plan)' })).toBeVisible();
+  await expect.element(page.getByTestId('cost-total')).toHaveTextContent(`Total: ${money.format(expected.cost.totalUsd)} per month`);
+
+  await userEvent.click(page.getByRole('button', { name: 'network.cidr' }));
+  await expect.element(page.getByRole('heading', { level: 2 })).toHaveTextContent('3. Parameters');
+  await expect.element(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveFocus();
+  await expect.element(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveValue('10.40.0.0/8');
+});
