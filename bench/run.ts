@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { validatePlanText } from '../schemas/validate.ts';
+import { validatePlanText } from '../schemas/plan-yaml.ts';
 import { generateRepository } from '../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../generator/src/node.ts';
 

@@ -8,7 +8,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
 import { encodePlanHash } from '../site/src/lib/hash.ts';
-import { parsePlanYaml } from '../schemas/validate.ts';
+import { parsePlanYaml } from '../schemas/plan-yaml.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ensureSiteBuilt, serveDist, waitForPlanner } from '../tests/e2e/helpers.ts';
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

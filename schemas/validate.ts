@@ -1,7 +1,6 @@
 // The one friendly-parse function at the trust boundary: YAML text or an object
 // in, a resolved plan or a list of problems (path + how to fix) out. Used by the
 // CLI, the generator and the planner alike.
-import yaml from 'js-yaml';
 import type { z } from 'zod';
 import type { Catalog } from './blueprint.ts';
 import { createPlanSchema, resolvePlan, type PlanInput, type PlanSchema, type ResolvedPlan } from './plan.ts';
@@ -106,22 +105,6 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(k);
     return true;
   });
-}
-
-/** Parse plan YAML. CORE_SCHEMA keeps `2026-01-01` a string and `on`/`yes` plain strings. */
-export function parsePlanYaml(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
-  try {
-    return { ok: true, value: yaml.load(text, { schema: yaml.CORE_SCHEMA, json: false }) };
-  } catch (e) {
-    const err = e as { reason?: string; mark?: { line: number; column: number } };
-    const where = err.mark ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : '';
-    return { ok: false, problems: [{ path: '', message: `not valid YAML${where}: ${err.reason ?? String(e)}` }] };
-  }
-}
-
-export function validatePlanText(text: string, catalog: Catalog): Validation {
-  const parsed = parsePlanYaml(text);
-  return parsed.ok ? validatePlan(parsed.value, catalog) : parsed;
 }
 
 export function formatProblems(problems: Problem[]): string {

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../schemas/blueprint.ts';
-import { formatProblems, validatePlanText, type Validation } from '../../schemas/validate.ts';
+import { formatProblems, type Validation } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { compareClouds, type CloudComparison } from './compare.ts';
 import { estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';

@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import type { CloudId } from '../../schemas/blueprint.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
-import { validatePlan, validatePlanText } from '../../schemas/validate.ts';
+import { validatePlan } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { defaultDraft, draftToPlan } from '../../site/src/lib/planModel.ts';
 import { axeViolations, ROOT, screenshotPath, waitForPlanner, watchConsole } from './helpers.ts';
 

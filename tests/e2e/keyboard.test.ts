@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
-import { validatePlanText } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { catalog, clouds, expectAccessible, newPage } from './flow.ts';
 import { ensureSiteBuilt, hasChromium, launch, screenshotPath, serveDist, waitForPlanner } from './helpers.ts';
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateFromInput, generateRepository, PlanError, type GeneratedFiles } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
-import { formatPath, parsePlanYaml, validatePlan } from '../../schemas/validate.ts';
+import { formatPath, validatePlan } from '../../schemas/validate.ts';
+import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { parseYaml } from '../support/yaml.ts';
 import { loadExample } from './examples.ts';
 

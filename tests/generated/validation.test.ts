@@ -3,7 +3,8 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { generateFromInput, PlanError } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
-import { validatePlan, validatePlanText, type Problem } from '../../schemas/validate.ts';
+import { validatePlan, type Problem } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { loadExample } from './examples.ts';
 
 const opts = nodeGenerateOptions();

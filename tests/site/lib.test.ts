@@ -3,7 +3,8 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../blueprints/load-node.ts';
-import { parsePlanYaml, validatePlan } from '../../schemas/validate.ts';
+import { validatePlan } from '../../schemas/validate.ts';
+import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { applyDiff, diffLines, diffRepos, hunks } from '../../site/src/lib/diff.ts';
 import { decodePlanHash, encodePlanHash, fromBase64Url, toBase64Url } from '../../site/src/lib/hash.ts';
 import { highlight, highlightLine, langFor } from '../../site/src/lib/highlight.ts';
@@ -132,9 +133,12 @@ describe('highlight', () => {
 });
 
 describe('plan YAML import', () => {
-  it('parses exactly like schemas/validate.ts parsePlanYaml', () => {
-    const texts = [...exampleNames().map((n) => loadExample(n).text), 'a: [', 'date: 2026-01-01\non: yes\n', '- 1\n- 2\n', ''];
-    for (const t of texts) expect(parsePlanText(t)).toEqual(parsePlanYaml(t));
+  it('keeps YAML 1.1 lookalikes as strings and says where YAML is broken', () => {
+    expect(parsePlanText('date: 2026-01-01\non: yes\n')).toEqual({ ok: true, value: { date: '2026-01-01', on: 'yes' } });
+    const bad = parsePlanText('a: [\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]!.message).toMatch(/not valid YAML at line \d+, column \d+/);
+    for (const name of exampleNames()) expect(parsePlanText(loadExample(name).text).ok, name).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { readBlueprintFiles } from '../../blueprints/load-node.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions, readTemplates } from '../../generator/src/node.ts';
 import type { TemplateSet } from '../../generator/src/render.ts';
-import { validatePlanText } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { precompileNjk } from '../../site/njk-precompile.ts';
 import { exampleNames, loadExample } from '../generated/examples.ts';
 

@@ -9,7 +9,8 @@ import { oidcSubjects } from '../../generator/src/clouds/types.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { createRenderer } from '../../generator/src/render.ts';
-import { validatePlan, validatePlanText } from '../../schemas/validate.ts';
+import { validatePlan } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { loadExample } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();

@@ -7,7 +7,8 @@ import { estimateCost } from '../../generator/src/cost.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { gkeRanges, overlaps, parseCidr, contains } from '../../schemas/net.ts';
-import { validatePlan, validatePlanText } from '../../schemas/validate.ts';
+import { validatePlan } from '../../schemas/validate.ts';
+import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { loadExample } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();

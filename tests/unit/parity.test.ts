@@ -6,7 +6,8 @@ import { equivalentInstance } from '../../generator/src/compare.ts';
 import { generateRepository, type GeneratedFiles } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import type { CloudId } from '../../schemas/blueprint.ts';
-import { parsePlanYaml, validatePlan } from '../../schemas/validate.ts';
+import { validatePlan } from '../../schemas/validate.ts';
+import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { loadExample } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
