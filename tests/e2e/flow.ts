@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CloudId } from '../../schemas/blueprint.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { defaultDraft, draftToPlan } from '../../site/src/lib/planModel.ts';
-import { axeViolations, ROOT, screenshotPath, waitForPlanner, watchConsole } from './helpers.ts';
+import { axeViolations, ensureSiteBuilt, launch, ROOT, screenshotPath, serveDist, waitForPlanner, watchConsole } from './helpers.ts';
 
 export const { catalog } = nodeGenerateOptions();
 export const clouds = (['aws', 'azure', 'gcp'] as const).filter((id) => catalog.clouds[id]);
@@ -31,6 +31,26 @@ export function generates(cloud: CloudId): boolean {
 export interface Env {
   browser: Browser;
   url: string;
+}
+
+/**
+ * For the enclosing describe block: build the site if needed, serve it on 127.0.0.1 and launch
+ * chromium once. The returned env is filled in before the block's tests run.
+ */
+export function siteUnderTest(): Env {
+  const env = {} as Env;
+  let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
+  beforeAll(async () => {
+    await ensureSiteBuilt();
+    srv = await serveDist();
+    env.url = srv.url;
+    env.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await srv?.close();
+  });
+  return env;
 }
 
 export async function newPage(env: Env, opts: { width?: number; dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; console: string[]; foreign: string[] }> {

@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { catalog, clouds, expectAccessible, newPage } from './flow.ts';
-import { ensureSiteBuilt, hasChromium, launch, screenshotPath, serveDist, waitForPlanner } from './helpers.ts';
+import { catalog, clouds, expectAccessible, newPage, siteUnderTest } from './flow.ts';
+import { hasChromium, screenshotPath, waitForPlanner } from './helpers.ts';
 
 /** Press Tab (or Shift+Tab) until the focused element matches `selector`. */
 async function tabTo(page: Page, selector: string, { back = false, max = 80 } = {}): Promise<void> {
@@ -25,22 +25,12 @@ async function tabTo(page: Page, selector: string, { back = false, max = 80 } = 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? '');
 
 describe.skipIf(!hasChromium)('planner, keyboard only', () => {
-  let browser: Browser;
-  let srv: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    await ensureSiteBuilt();
-    srv = await serveDist();
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const env = siteUnderTest();
 
   it('cloud, region, components, parameters, review and downloads with Tab, Space, Enter and arrows', async () => {
-    const { context, page, console } = await newPage({ browser, url: srv.url });
+    const { context, page, console } = await newPage(env);
     const aws = catalog.clouds.aws!;
-    await page.goto(`${srv.url}/planner`);
+    await page.goto(`${env.url}/planner`);
     await waitForPlanner(page);
 
     // The skip link is the first stop.

@@ -2,29 +2,16 @@
 // the JavaScript budget and the CSP. The per-cloud flows are in flow-*.test.ts.
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, type Env } from './flow.ts';
-import { ensureSiteBuilt, hasChromium, launch, ROOT, screenshotPath, serveDist, waitForPlanner } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, siteUnderTest } from './flow.ts';
+import { hasChromium, ROOT, screenshotPath, waitForPlanner } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('site end to end', () => {
-  let browser: Browser;
-  let srv: Awaited<ReturnType<typeof serveDist>>;
-  const env = (): Env => ({ browser, url: srv.url });
-
-  beforeAll(async () => {
-    await ensureSiteBuilt();
-    srv = await serveDist();
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const env = siteUnderTest();
 
   it('landing page: one screen, sample graph, link to start; accessible, no console errors', async () => {
-    const { context, page, console, foreign } = await newPage(env());
-    await page.goto(`${srv.url}/`);
+    const { context, page, console, foreign } = await newPage(env);
+    await page.goto(`${env.url}/`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/platform repository/);
     expect(await page.locator('.sample-graph svg[role="img"]').count()).toBe(1);
     await expectAccessible(page, 'landing');
@@ -40,8 +27,8 @@ describe.skipIf(!hasChromium)('site end to end', () => {
   });
 
   it('import by paste and by file; invalid imports list their problems', async () => {
-    const { context, page, console } = await newPage(env());
-    await page.goto(`${srv.url}/planner`);
+    const { context, page, console } = await newPage(env);
+    await page.goto(`${env.url}/planner`);
     await waitForPlanner(page);
     await page.getByText('Import an existing plan').click();
     await page.getByLabel('Or paste the plan YAML').fill('apiVersion: opsta.dev/v1\nkind: Plan\ncloud: { provider: aws, region: mars-1 }\n');
@@ -55,8 +42,8 @@ describe.skipIf(!hasChromium)('site end to end', () => {
   });
 
   it('review lists the problems; each one takes you to its field', async () => {
-    const { context, page, console } = await newPage(env());
-    await page.goto(`${srv.url}/planner`);
+    const { context, page, console } = await newPage(env);
+    await page.goto(`${env.url}/planner`);
     await waitForPlanner(page);
     await page.locator('button[data-step="parameters"]').click();
     await page.getByLabel('Owner (user or organization)').fill('');
@@ -78,9 +65,9 @@ describe.skipIf(!hasChromium)('site end to end', () => {
   });
 
   it('360 px wide, dark theme: no horizontal scrolling, accessible', async () => {
-    const { context, page, console } = await newPage(env(), { width: 360, dark: true });
+    const { context, page, console } = await newPage(env, { width: 360, dark: true });
     for (const path of ['/', '/planner']) {
-      await page.goto(`${srv.url}${path}`);
+      await page.goto(`${env.url}${path}`);
       if (path === '/planner') await waitForPlanner(page);
       for (const step of path === '/planner' ? ['cloud', 'components', 'parameters', 'review'] : ['']) {
         if (step) await page.locator(`button[data-step="${step}"]`).click();
@@ -99,7 +86,7 @@ describe.skipIf(!hasChromium)('site end to end', () => {
   });
 
   it('JavaScript budget: planner ≤ 150 KB gzip before the graph is shown; mermaid and the generator are lazy', async () => {
-    const { context, page, console } = await newPage(env());
+    const { context, page, console } = await newPage(env);
     const js = new Map<string, number>();
     page.on('response', async (r) => {
       if (!r.url().endsWith('.js') || r.url().includes('__test__')) return;
@@ -107,11 +94,11 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     });
     const total = () => [...js.values()].reduce((a, b) => a + b, 0);
     const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
-    await page.goto(`${srv.url}/`);
+    await page.goto(`${env.url}/`);
     await page.waitForLoadState('networkidle');
     const landing = total();
     js.clear();
-    await page.goto(`${srv.url}/planner`);
+    await page.goto(`${env.url}/planner`);
     await waitForPlanner(page);
     await page.waitForLoadState('networkidle');
     const planner = total();
