@@ -3,7 +3,7 @@
 // instance types and components offered are exactly those the catalog holds.
 import { z } from 'zod';
 import { CLOUDS, PROFILES, type Catalog, type CloudBlueprint, type CloudId, type Profile } from './blueprint.ts';
-import { isPrivate, layoutSubnets, parseCidr } from './net.ts';
+import { formatCidr, isPrivate, layoutSubnets, parseCidr } from './net.ts';
 
 export const API_VERSION = 'opsta.dev/v1';
 
@@ -212,10 +212,6 @@ export function resolvePlan(plan: PlanInput, catalog: Catalog): ResolvedPlan {
   const need = demand(components, profile, catalog);
   const nodePools = plan.kubernetes.nodePools?.map((p) => ({ ...p, diskGiB: p.diskGiB ?? 100 })) ?? defaultNodePools(cloud, profile, need);
   const layout = layoutSubnets(parseCidr(plan.network.cidr)!, zones);
-  const fmt = (c: { base: number; prefix: number }) => {
-    const o = [24, 16, 8, 0].map((s) => Math.floor(c.base / 2 ** s) % 256);
-    return `${o.join('.')}/${c.prefix}`;
-  };
   const componentOptions: Record<string, Record<string, unknown>> = {};
   for (const key of components) {
     const { enabled: _enabled, ...opts } = (plan.components as Record<string, Record<string, unknown>>)[key]!;
@@ -232,8 +228,8 @@ export function resolvePlan(plan: PlanInput, catalog: Catalog): ResolvedPlan {
     network: {
       cidr: plan.network.cidr,
       zones,
-      privateSubnets: layout.private.map(fmt),
-      publicSubnets: layout.public.map(fmt),
+      privateSubnets: layout.private.map(formatCidr),
+      publicSubnets: layout.public.map(formatCidr),
       natGateways: cloud.profiles[profile].natGateways,
     },
     kubernetes: { distribution: plan.kubernetes.distribution, version: plan.kubernetes.version ?? cloud.defaultKubernetesVersion, nodePools },
