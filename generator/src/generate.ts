@@ -65,12 +65,21 @@ interface Release {
   name: string;
   namespace: string;
   chart: string;
-  repository?: string;
+  repository?: { name: string; url: string };
   version?: string;
   needs: string[];
   valuesFile: string;
   presync: { command: string; args: string[] }[];
   component: string;
+}
+
+/** Each Helm repository once, in release order; helmfile takes OCI registries without the scheme. */
+function helmRepositories(releases: Release[]) {
+  const byUrl = new Map<string, { name: string; url: string; oci: boolean }>();
+  for (const { repository: r } of releases) {
+    if (r && !byUrl.has(r.url)) byUrl.set(r.url, { name: r.name, url: r.url.replace(/^oci:\/\//, ''), oci: r.url.startsWith('oci://') });
+  }
+  return [...byUrl.values()];
 }
 
 function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
@@ -83,7 +92,7 @@ function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
         name: r.name,
         namespace: c.namespace,
         chart: r.chart.startsWith('./') ? r.chart : `${r.repositoryName!}/${r.chart}`,
-        ...(r.repository ? { repository: r.repository } : {}),
+        ...(r.repository ? { repository: { name: r.repositoryName!, url: r.repository } } : {}),
         ...(r.version ? { version: r.version } : {}),
         needs: r.needs.map((n) => `${c.namespace}/${n}`),
         valuesFile: r.chart.startsWith('./') ? '' : `values/${r.name}.yaml`,
@@ -154,7 +163,7 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     graph,
     components,
     releases,
-    helmRepositories: [...new Map(releases.filter((r) => r.repository).map((r) => [r.repository!, { name: r.chart.split('/')[0]!, url: r.repository!.replace(/^oci:\/\//, ''), oci: r.repository!.startsWith('oci://') }])).values()],
+    helmRepositories: helmRepositories(releases),
     health,
     host,
     subjects: oidcSubjects(plan),
