@@ -9,11 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { validatePlanText } from '../schemas/plan-yaml.ts';
 import { generateRepository } from '../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../generator/src/node.ts';
+import { quantile } from './stats.ts';
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 const opts = nodeGenerateOptions();

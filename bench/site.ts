@@ -9,10 +9,10 @@ import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
 import { encodePlanHash } from '../site/src/lib/hash.ts';
 import { parsePlanYaml } from '../schemas/plan-yaml.ts';
+import { quantile } from './stats.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ensureSiteBuilt, serveDist, waitForPlanner } from '../tests/e2e/helpers.ts';
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function transfer(page: Page, path: string, then?: (p: Page) => Promise<void>) {
   const bodies: { url: string; type: string; gz: number }[] = [];
