@@ -46,3 +46,12 @@ export function generatedExample(name: string): GeneratedFiles {
 export function show(findings: { file: string; message: string; line?: number }[]): string {
   return findings.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`).join('\n');
 }
+
+/** A deep copy of `value` with the leaf at `path` replaced (mutation helper for the plan tests). */
+export function setAt<T>(value: T, path: readonly (string | number)[], leaf: unknown): T {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let cur = copy;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  cur[path[path.length - 1]!] = leaf;
+  return copy as T;
+}

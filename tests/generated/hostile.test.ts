@@ -6,7 +6,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { formatPath, validatePlan } from '../../schemas/validate.ts';
 import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { parseYaml } from '../support/yaml.ts';
-import { loadExample } from './examples.ts';
+import { loadExample, setAt } from './examples.ts';
 
 const HOSTILE: Record<string, string> = {
   'single quote': "a'b",
@@ -56,14 +56,6 @@ function stringLeaves(v: Json, path: Path = []): { path: Path; value: string }[]
   if (Array.isArray(v)) return v.flatMap((x, i) => stringLeaves(x, [...path, i]));
   if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => stringLeaves(x, [...path, k]));
   return [];
-}
-
-function withValue(v: Json, path: Path, value: string): Json {
-  const copy = structuredClone(v) as Record<string | number, Json>;
-  let cur = copy;
-  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, Json>;
-  cur[path[path.length - 1]!] = value;
-  return copy as Json;
 }
 
 /** Paths of every mapping key (arrays by index), with keys equal to `from` renamed to `to`. */
@@ -152,7 +144,7 @@ function hostileSuite(example: string) {
       const tally = { rejected: 0, accepted: 0 };
       for (const [label, hostile] of Object.entries(HOSTILE)) {
         if (hostile === original) continue;
-        const input = withValue(basePlan, path, hostile);
+        const input = setAt(basePlan, path, hostile);
         const why = `${field} = ${label}`;
         const outcome = generate(input);
         if (!outcome.ok) {

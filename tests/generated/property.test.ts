@@ -11,7 +11,7 @@ import { PROFILES } from '../../schemas/blueprint.ts';
 import { demand, supply } from '../../schemas/plan.ts';
 import { formatPath, validatePlan } from '../../schemas/validate.ts';
 import { checkYamlFiles } from '../support/yaml.ts';
-import { show } from './examples.ts';
+import { setAt, show } from './examples.ts';
 
 const opts = nodeGenerateOptions();
 const { catalog } = opts;
@@ -157,13 +157,7 @@ function nodes(v: Json, path: Path = []): { path: Path; value: Json }[] {
   return here;
 }
 
-function set(plan: Plan, path: Path, value: Json): Plan {
-  const copy = structuredClone(plan) as Record<string | number, Json>;
-  let cur = copy;
-  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, Json>;
-  cur[path[path.length - 1]!] = value;
-  return copy as Plan;
-}
+const set = (plan: Plan, path: Path, value: Json): Plan => setAt(plan, path, value);
 
 function get(plan: Plan, path: Path): Json {
   let cur: Json = plan;
