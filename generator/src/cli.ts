@@ -10,13 +10,12 @@ import { estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions, writeFiles } from './node.ts';
+import { UsageError, UserError } from './errors.ts';
 
 interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }
-
-class UsageError extends Error {}
 
 const HELP: Record<string, string> = {
   main: `opsta: plan a cloud-native platform and generate its Terraform + Helm repository
@@ -170,6 +169,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
+    if (e instanceof UserError && !e.showUsage) {
+      io.stderr.write(`opsta: ${e.message}\n`);
+      return e.exitCode;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`opsta: ${(e as Error).message}\n\n${HELP[command && command in HELP ? command : 'main']}\n`);
       return 2;
