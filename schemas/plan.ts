@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CLOUDS, PROFILES, type Catalog, type CloudBlueprint, type CloudId, type Profile } from './blueprint.ts';
 import { formatCidr, isPrivate, layoutSubnets, parseCidr } from './net.ts';
+import { quote } from './quote.ts';
 
 export const API_VERSION = 'opsta.dev/v1';
 
@@ -260,7 +261,7 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
 
   const cidr = parseCidr(plan.network.cidr);
   if (!cidr) {
-    issues.push({ path: ['network', 'cidr'], message: `"${plan.network.cidr}" is not an IPv4 network in CIDR form with no host bits set, e.g. "10.40.0.0/16"` });
+    issues.push({ path: ['network', 'cidr'], message: `${quote(plan.network.cidr)} is not an IPv4 network in CIDR form with no host bits set, e.g. "10.40.0.0/16"` });
   } else if (!isPrivate(cidr)) {
     issues.push({ path: ['network', 'cidr'], message: 'must be a private (RFC 1918) range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
   } else if (cidr.prefix < 16 || cidr.prefix > 22) {
@@ -274,7 +275,7 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
 
   const dist = plan.kubernetes.distribution;
   if (!cloud.distributions.includes(dist)) {
-    issues.push({ path: ['kubernetes', 'distribution'], message: cloud.unsupportedDistributions[dist] ?? `"${dist}" is not offered on ${cloud.name}; use "managed"` });
+    issues.push({ path: ['kubernetes', 'distribution'], message: (Object.hasOwn(cloud.unsupportedDistributions, dist) ? cloud.unsupportedDistributions[dist] : undefined) ?? `${quote(dist)} is not offered on ${cloud.name}; use "managed"` });
   }
   const version = plan.kubernetes.version;
   if (version !== undefined && !cloud.kubernetesVersions.includes(version)) {
@@ -284,13 +285,13 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
   const pools = plan.kubernetes.nodePools ?? [];
   const seen = new Set<string>();
   pools.forEach((p, i) => {
-    if (seen.has(p.name)) issues.push({ path: ['kubernetes', 'nodePools', i, 'name'], message: `"${p.name}" is used by another node pool; names must be unique` });
+    if (seen.has(p.name)) issues.push({ path: ['kubernetes', 'nodePools', i, 'name'], message: `${quote(p.name)} is used by another node pool; names must be unique` });
     seen.add(p.name);
     if (!cloud.instanceTypes.some((t) => t.id === p.instanceType)) {
       const family = p.instanceType.split(/[._-]/)[0] ?? '';
       const near = cloud.instanceTypes.filter((t) => t.id.startsWith(family)).map((t) => t.id);
       const offer = (near.length ? near : cloud.instanceTypes.map((t) => t.id)).slice(0, 8).join(', ');
-      issues.push({ path: ['kubernetes', 'nodePools', i, 'instanceType'], message: `"${p.instanceType}" is not a ${cloud.name} instance type in the catalog; try one of: ${offer}` });
+      issues.push({ path: ['kubernetes', 'nodePools', i, 'instanceType'], message: `${quote(p.instanceType)} is not a ${cloud.name} instance type in the catalog; try one of: ${offer}` });
     }
     if (p.min > p.max) issues.push({ path: ['kubernetes', 'nodePools', i, 'max'], message: `max (${p.max}) must be at least min (${p.min})` });
   });
@@ -321,7 +322,7 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
   if (g.subjectFormat === 'immutable') {
     for (const key of ['ownerId', 'repoId'] as const) {
       if (g[key] === undefined) {
-        issues.push({ path: ['github', key], message: `is required when subjectFormat is "immutable" (the OIDC subject names the numeric owner and repository IDs); gh api repos/${g.owner}/${g.repo} --jq '.owner.id, .id' prints them` });
+        issues.push({ path: ['github', key], message: `is required when subjectFormat is "immutable" (the OIDC subject names the numeric owner and repository IDs)${GH_OWNER.test(g.owner) && GH_REPO.test(g.repo) ? `; gh api repos/${g.owner}/${g.repo} --jq '.owner.id, .id' prints them` : ''}` });
       }
     }
   }
