@@ -224,13 +224,22 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
 
 /** Values a component's templates need that are documents of their own (Vault's HCL config, Argo CD's OIDC YAML). */
 function componentContext(plan: ResolvedPlan, host: (k: string) => string, platform: Record<string, unknown>) {
-  const ctx: Record<string, string> = {};
+  const ctx: Record<string, string | number> = {};
   if (plan.components.includes('vault')) {
     const seal = platform.vaultSeal as Record<string, string>;
     const sealBody = Object.entries(seal)
       .filter(([k]) => k !== 'type')
       .map(([k, v]) => `  ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ${hclString(v)}`)
       .join('\n');
+    const replicas = plan.profile === 'small' ? 1 : 3;
+    ctx.vaultReplicas = replicas;
+    // One retry_join per peer (the StatefulSet's pods vault-0..N-1 behind the headless
+    // vault-internal Service), so a restarted follower can rejoin whichever peer is up.
+    const retryJoin = Array.from({ length: replicas }, (_, i) => [
+      '  retry_join {',
+      `    leader_api_addr = "http://vault-${i}.vault-internal:8200"`,
+      '  }',
+    ]).flat();
     ctx.vaultConfig = [
       'ui = true',
       'listener "tcp" {',
@@ -240,9 +249,7 @@ function componentContext(plan: ResolvedPlan, host: (k: string) => string, platf
       '}',
       'storage "raft" {',
       '  path = "/vault/data"',
-      '  retry_join {',
-      '    leader_api_addr = "http://vault-0.vault-internal:8200"',
-      '  }',
+      ...retryJoin,
       '}',
       `seal "${seal.type}" {`,
       sealBody,
