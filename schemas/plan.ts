@@ -22,6 +22,8 @@ const GH_ENV = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 const NODE_POOL = /^[a-z][a-z0-9]{0,10}$/;
 const REALM = /^[a-z][a-z0-9-]{0,35}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A GitHub Actions runner label (self-hosted labels allow letters, digits, ".", "_", "-").
+const RUNNER_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 const pattern = (re: RegExp, what: string) => z.string().regex(re, { error: `must be ${what}` });
 
@@ -38,6 +40,21 @@ const COMPONENT_OPTIONS: Record<string, z.ZodRawShape> = {
   keycloak: { realm: pattern(REALM, 'a lowercase realm name (letters, digits, "-"), e.g. "acme"').optional() },
   gateway: { controller: z.enum(['envoy-gateway']).default('envoy-gateway') },
 };
+
+/**
+ * Who may reach the Kubernetes API. Omitted, it keeps the earlier behaviour (managed: a public
+ * endpoint open to any address, IAM in front; RKE2: the internal load balancer) and the README
+ * says so; written out, every choice is explicit (see crossFieldIssues for the rules).
+ */
+const ApiAccessSchema = z.strictObject({
+  mode: z.enum(['public', 'private'], { error: 'must be "public" (an internet endpoint restricted to allowedCidrs) or "private" (reachable only inside the network)' }),
+  allowedCidrs: z
+    .array(z.string())
+    .min(1, { error: 'needs at least one network; leave allowedCidrs out of a private plan to allow the platform network only' })
+    .max(20, { error: 'takes at most 20 networks' })
+    .optional(),
+  runner: pattern(RUNNER_LABEL, 'a GitHub Actions runner label (letters, digits, ".", "_", "-"), e.g. "opsta-vpc"').optional(),
+});
 
 function cloudSchema(cloud: CloudBlueprint) {
   const regions = cloud.regions.map((r) => r.id) as [string, ...string[]];
@@ -88,6 +105,7 @@ export function createPlanSchema(catalog: Catalog) {
         distribution: z.enum(['managed', 'rke2']).default('managed'),
         version: z.string().optional(),
         nodePools: z.array(NodePoolSchema).min(1).max(5).optional(),
+        apiAccess: ApiAccessSchema.optional(),
       })
       .default({ distribution: 'managed' }),
     dns: z.strictObject({
@@ -109,9 +127,21 @@ export function createPlanSchema(catalog: Catalog) {
       subjectFormat: z.enum(['auto', 'legacy', 'immutable']).default('auto'),
       baseBranch: pattern(GH_BRANCH, 'a branch name such as "main"').default('main'),
       environment: pattern(GH_ENV, 'a GitHub environment name (letters, digits, "-", "_")').optional(),
-      reviewers: z.array(pattern(GH_USER, 'a GitHub username')).max(6, { error: 'GitHub environments allow at most 6 required reviewers' }).default([]),
+      reviewers: z
+        .array(pattern(GH_USER, 'a GitHub username'))
+        .max(6, { error: 'GitHub environments allow at most 6 required reviewers' })
+        .default([])
+        .describe('Code owners and required reviewers. Leave it empty only for a draft: without reviewers no CODEOWNERS file is generated and nothing requires review.'),
     }),
     budget: z.strictObject({ monthlyUsd: z.number().positive().max(10_000_000) }).optional(),
+    // Keycloak's database backed up to object storage (CloudNativePG base backups + WAL).
+    // On by default in the large profile; see resolveBackups.
+    backups: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        retentionDays: z.number().int().min(7, { error: 'must be at least 7 days (one weekly base backup must survive)' }).max(365).default(30),
+      })
+      .optional(),
   });
 
   return base.superRefine((plan, ctx) => {
@@ -130,6 +160,18 @@ export interface ResolvedNodePool {
   diskGiB: number;
 }
 
+export interface ResolvedApiAccess {
+  mode: 'public' | 'private';
+  /** Networks that may reach the API: the endpoint's allow-list (public) or the runners' networks (private). */
+  allowedCidrs: string[];
+  /** True when the public endpoint accepts any address (0.0.0.0/0). */
+  open: boolean;
+  /** Whether the plan spelled apiAccess out (the README warns about the implicit default). */
+  explicit: boolean;
+  /** `runs-on` label for the workflow jobs that may reach the API; unset means GitHub-hosted. */
+  runner?: string;
+}
+
 /** The plan with every profile-driven default filled in: what templates and cost see. */
 export interface ResolvedPlan {
   name: string;
@@ -138,7 +180,7 @@ export interface ResolvedPlan {
   cloud: { provider: CloudId; region: string; zones: string[]; account: Record<string, string> };
   profile: Profile;
   network: { cidr: string; zones: number; privateSubnets: string[]; publicSubnets: string[]; natGateways: 'single' | 'per-zone' };
-  kubernetes: { distribution: 'managed' | 'rke2'; version: string; nodePools: ResolvedNodePool[] };
+  kubernetes: { distribution: 'managed' | 'rke2'; version: string; nodePools: ResolvedNodePool[]; apiAccess: ResolvedApiAccess };
   dns: { domain: string; zone: 'create' | 'existing' };
   tls: { issuer: 'letsencrypt' | 'letsencrypt-staging' | 'selfsigned'; email?: string };
   /** Enabled component keys, in catalog order. */
@@ -155,6 +197,8 @@ export interface ResolvedPlan {
     reviewers: string[];
   };
   budget?: { monthlyUsd: number };
+  /** Whether Keycloak's database is backed up to a bucket stage 20 creates, and for how long. */
+  backups: { enabled: boolean; retentionDays: number };
 }
 
 interface Issue {
@@ -233,7 +277,12 @@ export function resolvePlan(plan: PlanInput, catalog: Catalog): ResolvedPlan {
       publicSubnets: layout.public.map(formatCidr),
       natGateways: cloud.profiles[profile].natGateways,
     },
-    kubernetes: { distribution: plan.kubernetes.distribution, version: plan.kubernetes.version ?? cloud.defaultKubernetesVersion, nodePools },
+    kubernetes: {
+      distribution: plan.kubernetes.distribution,
+      version: plan.kubernetes.version ?? cloud.defaultKubernetesVersion,
+      nodePools,
+      apiAccess: resolveApiAccess(plan),
+    },
     dns: { domain: plan.dns.domain, zone: plan.dns.zone },
     tls: { issuer: plan.tls.issuer, ...(plan.tls.email !== undefined ? { email: plan.tls.email } : {}) },
     components,
@@ -249,7 +298,103 @@ export function resolvePlan(plan: PlanInput, catalog: Catalog): ResolvedPlan {
       reviewers: plan.github.reviewers,
     },
     ...(plan.budget ? { budget: plan.budget } : {}),
+    backups: resolveBackups(plan, components),
   };
+}
+
+/**
+ * Backups cover Keycloak's CloudNativePG database, through the cluster's workload
+ * identity (so not on RKE2, which has none). Default: on in the large profile.
+ */
+function resolveBackups(plan: PlanInput, components: string[]): ResolvedPlan['backups'] {
+  const possible = components.includes('keycloak') && plan.kubernetes.distribution === 'managed';
+  const enabled = possible && (plan.backups?.enabled ?? plan.profile === 'large');
+  return { enabled, retentionDays: plan.backups?.retentionDays ?? 30 };
+}
+
+const ANYWHERE = '0.0.0.0/0';
+
+/** API access with its defaults: see ApiAccessSchema; valid plans only (crossFieldIssues ran). */
+export function resolveApiAccess(plan: Pick<PlanInput, 'kubernetes' | 'network'>): ResolvedApiAccess {
+  const a = plan.kubernetes.apiAccess;
+  const rke2 = plan.kubernetes.distribution === 'rke2';
+  const canonical = (cidrs: string[]) => [...new Set(cidrs.map((c) => formatCidr(parseCidr(c)!)))];
+  const mode = a?.mode ?? (rke2 ? 'private' : 'public');
+  let allowedCidrs = a?.allowedCidrs ? canonical(a.allowedCidrs) : mode === 'public' ? [ANYWHERE] : [plan.network.cidr];
+  // rke2-aws-tf's control-plane load balancer also carries node registration (port 9345) with the
+  // same allow-list, so the platform network must always be on it.
+  if (rke2 && !allowedCidrs.includes(plan.network.cidr)) allowedCidrs = [plan.network.cidr, ...allowedCidrs];
+  return {
+    mode,
+    allowedCidrs,
+    open: mode === 'public' && allowedCidrs.includes(ANYWHERE),
+    explicit: a !== undefined,
+    ...(a?.runner !== undefined ? { runner: a.runner } : {}),
+  };
+}
+
+function apiAccessIssues(plan: PlanInput, cloud: CloudBlueprint): Issue[] {
+  const a = plan.kubernetes.apiAccess;
+  if (!a) return [];
+  const at = (...rest: (string | number)[]) => ['kubernetes', 'apiAccess', ...rest];
+  const issues: Issue[] = [];
+  a.allowedCidrs?.forEach((text, i) => {
+    const c = parseCidr(text);
+    if (!c) issues.push({ path: at('allowedCidrs', i), message: `"${text}" is not an IPv4 network in CIDR form with no host bits set, e.g. "203.0.113.0/24"` });
+    else if (a.mode === 'private' && !isPrivate(c)) {
+      issues.push({ path: at('allowedCidrs', i), message: `"${text}" is not a private range: a private API is reached only from inside the network (your runners' subnets), so list RFC 1918 ranges` });
+    }
+  });
+  if (a.mode === 'public' && a.allowedCidrs === undefined) {
+    issues.push({
+      path: at('allowedCidrs'),
+      message: 'is required with mode "public": list the networks that may reach the Kubernetes API (your runners\' and administrators\' egress), or write ["0.0.0.0/0"] to accept an API open to the internet',
+    });
+  }
+  if (a.mode === 'private' && a.runner === undefined) {
+    issues.push({ path: at('runner'), message: 'is required with mode "private": GitHub-hosted runners cannot reach a private API; name the label of self-hosted runners inside the network (see the generated README)' });
+  }
+  if (plan.kubernetes.distribution === 'rke2' && a.mode === 'public') {
+    issues.push({
+      path: at('mode'),
+      message: 'RKE2 keeps its API on the internal load balancer: nodes register through the same load balancer and its allow-list, so a public one would route them through the NAT gateways; use "private" with a runner in the network',
+    });
+  }
+  if (cloud.id === 'azure' && a.mode === 'private' && a.allowedCidrs !== undefined) {
+    issues.push({ path: at('allowedCidrs'), message: 'does not apply to a private AKS cluster: its API is reachable from the virtual network and networks peered with it (restrict those with NSGs); leave allowedCidrs out' });
+  }
+  return issues;
+}
+
+/**
+ * What needs an AWS identity of its own, and why. RKE2 here has no pod identity (no IRSA
+ * webhook, no Pod Identity agent): the only credentials a pod could use are the shared
+ * agent node role's, which any pod on any agent can reach. Putting these permissions there
+ * would let every pod rewrite the zone, decrypt Vault's root key or alter the image store.
+ */
+const NEEDS_POD_IDENTITY: Record<string, string> = {
+  externalDns: 'Route 53 write access for its records',
+  vault: 'KMS decrypt on the auto-unseal key',
+  harbor: 'read/write on the registry bucket',
+};
+
+function rke2WorkloadIdentityIssues(plan: PlanInput, enabled: string[], catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
+  for (const key of enabled) {
+    const need = NEEDS_POD_IDENTITY[key];
+    if (!need) continue;
+    issues.push({
+      path: ['components', key, 'enabled'],
+      message: `${catalog.components[key]!.name} needs ${need}, and RKE2 on AWS has no pod identity here (only the agent node role every pod shares): use distribution "managed", or turn ${catalog.components[key]!.name} off`,
+    });
+  }
+  if (enabled.includes('certManager') && plan.tls.issuer !== 'selfsigned') {
+    issues.push({
+      path: ['tls', 'issuer'],
+      message: `Let's Encrypt certificates are issued through Route 53 DNS-01, which needs a pod identity RKE2 on AWS does not have here (only the agent node role every pod shares): use issuer "selfsigned", or distribution "managed"`,
+    });
+  }
+  return issues;
 }
 
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -326,6 +471,21 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
       }
     }
   }
+
+  if (plan.backups?.enabled === true) {
+    if (!enabled.includes('keycloak')) {
+      issues.push({ path: ['backups', 'enabled'], message: "backs up Keycloak's database, and Keycloak is off: set components.keycloak.enabled to true, or remove backups.enabled" });
+    } else if (plan.kubernetes.distribution === 'rke2') {
+      issues.push({
+        path: ['backups', 'enabled'],
+        message: 'needs a workload identity for the backup bucket, and RKE2 has none here (only the shared node role): use distribution "managed", or set backups.enabled to false',
+      });
+    }
+  }
+
+  issues.push(...apiAccessIssues(plan, cloud));
+
+  if (dist === 'rke2' && cloud.distributions.includes('rke2')) issues.push(...rke2WorkloadIdentityIssues(plan, enabled, catalog));
 
   if (plan.tls.issuer !== 'selfsigned' && plan.tls.email === undefined) {
     issues.push({ path: ['tls', 'email'], message: "is required for Let's Encrypt (expiry notices go there); set an address or use issuer: selfsigned" });

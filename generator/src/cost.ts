@@ -5,6 +5,9 @@ import { demand, type ResolvedPlan } from '../../schemas/plan.ts';
 
 export const HOURS_PER_MONTH = 730;
 
+/** Root disk of each RKE2 server, GiB: stage 20 sets it (rke2_server_disk_gib) and this bills it. */
+export const RKE2_SERVER_DISK_GIB = 50;
+
 export type ResourceKind = 'control-plane' | 'nodes' | 'disks' | 'nat' | 'load-balancers' | 'kms' | 'object-storage';
 
 export interface CostLine {
@@ -18,6 +21,17 @@ export interface CostLine {
   approximate: boolean;
 }
 
+/**
+ * What the report bills, in the terms the generated configuration uses, so a test can hold
+ * each figure against the Terraform that sets it (tests/generated/cost-config.test.ts).
+ * Node pools and disks are priced at the pool's minimum size, which is its desired size.
+ */
+export type Billed =
+  | { item: 'nodes'; pool: string; instanceType: string; count: number }
+  | { item: 'node-disks'; pool: string; count: number; diskGiB: number }
+  | { item: 'load-balancers'; owner: string; count: number }
+  | { item: 'object-storage'; owner: string; gib: number };
+
 export interface CostReport {
   cloud: string;
   region: string;
@@ -25,6 +39,7 @@ export interface CostReport {
   /** True when any line is an approximation, or the region is priced at another region's list prices. */
   approximate: boolean;
   lines: CostLine[];
+  billed: Billed[];
   byComponent: { owner: string; name: string; monthlyUsd: number }[];
   byKind: { kind: ResourceKind; monthlyUsd: number }[];
   totalUsd: number;
@@ -51,13 +66,22 @@ function instance(cloud: CloudBlueprint, id: string) {
 export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
   const cloud = catalog.clouds[plan.cloud.provider]!;
   const lines: CostLine[] = [];
+  const billed: Billed[] = [];
   const P = cloud.prices;
 
   if (plan.kubernetes.distribution === 'managed') {
     lines.push(line('platform', 'control-plane', `${cloud.managedKubernetes} control plane`, P.controlPlane, 1));
   } else {
+    const { count } = cloud.rke2Servers;
     const s = instance(cloud, cloud.rke2Servers.instanceType);
-    lines.push(line('platform', 'control-plane', `RKE2 servers: ${cloud.rke2Servers.count} × ${s.id}`, s.price, cloud.rke2Servers.count));
+    lines.push(line('platform', 'control-plane', `RKE2 servers: ${count} × ${s.id}`, s.price, count));
+    lines.push(line('platform', 'disks', `RKE2 servers: ${count} × ${RKE2_SERVER_DISK_GIB} GiB root disks`, P.diskGiB, count * RKE2_SERVER_DISK_GIB));
+    lines.push(line('platform', 'load-balancers', 'RKE2 control-plane load balancer (traffic not included)', P.loadBalancer, 1));
+    billed.push(
+      { item: 'nodes', pool: 'rke2-servers', instanceType: s.id, count },
+      { item: 'node-disks', pool: 'rke2-servers', count, diskGiB: RKE2_SERVER_DISK_GIB },
+      { item: 'load-balancers', owner: 'platform', count: 1 },
+    );
   }
 
   const need = demand(plan.components, plan.profile, catalog);
@@ -72,6 +96,10 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
     nodeSource ??= t.price;
     nodeApprox ||= t.price.approximate;
     lines.push(line('platform', 'disks', `node pool ${pool.name}: ${pool.min} × ${pool.diskGiB} GiB root disks`, P.diskGiB, pool.min * pool.diskGiB));
+    billed.push(
+      { item: 'nodes', pool: pool.name, instanceType: pool.instanceType, count: pool.min },
+      { item: 'node-disks', pool: pool.name, count: pool.min, diskGiB: pool.diskGiB },
+    );
   }
   const nodeLine = (owner: string, description: string, usd: number): CostLine => ({
     owner, kind: 'nodes', description, monthlyUsd: round2(usd), source: nodeSource!.source, date: nodeSource!.date, approximate: nodeApprox,
@@ -94,9 +122,20 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
     const c = catalog.components[key]!;
     const d = c.costDrivers;
     if (d.diskGiB) lines.push(line(key, 'disks', `${d.diskGiB[plan.profile]} GiB persistent volumes`, P.diskGiB, d.diskGiB[plan.profile]));
-    if (d.loadBalancers) lines.push(line(key, 'load-balancers', `${d.loadBalancers} load balancer${d.loadBalancers > 1 ? 's' : ''} (traffic not included)`, P.loadBalancer, d.loadBalancers));
+    if (d.loadBalancers) {
+      lines.push(line(key, 'load-balancers', `${d.loadBalancers} load balancer${d.loadBalancers > 1 ? 's' : ''} (traffic not included)`, P.loadBalancer, d.loadBalancers));
+      billed.push({ item: 'load-balancers', owner: key, count: d.loadBalancers });
+    }
     if (d.kmsKeys) lines.push(line(key, 'kms', `${d.kmsKeys} KMS key${d.kmsKeys > 1 ? 's' : ''}`, P.kmsKey, d.kmsKeys));
-    if (d.objectStorageGiB) lines.push(line(key, 'object-storage', `${d.objectStorageGiB[plan.profile]} GiB object storage (requests not included)`, P.objectStorageGiB, d.objectStorageGiB[plan.profile]));
+    if (d.objectStorageGiB) {
+      lines.push(line(key, 'object-storage', `${d.objectStorageGiB[plan.profile]} GiB object storage (requests not included)`, P.objectStorageGiB, d.objectStorageGiB[plan.profile]));
+      billed.push({ item: 'object-storage', owner: key, gib: d.objectStorageGiB[plan.profile] });
+    }
+    if (d.backupStorageGiB && plan.backups.enabled) {
+      const gib = d.backupStorageGiB[plan.profile];
+      lines.push(line(key, 'object-storage', `${gib} GiB backups, ${plan.backups.retentionDays} days kept (requests not included)`, P.objectStorageGiB, gib));
+      billed.push({ item: 'object-storage', owner: key, gib });
+    }
   }
 
   const totalUsd = round2(lines.reduce((a, l) => a + l.monthlyUsd, 0));
@@ -122,6 +161,7 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
     priceRegion: cloud.priceRegion,
     approximate: regionDiffers || lines.some((l) => l.approximate),
     lines,
+    billed,
     byComponent,
     byKind,
     totalUsd,

@@ -13,8 +13,9 @@ import { aws } from './clouds/aws.ts';
 import { azure } from './clouds/azure.ts';
 import { gcp } from './clouds/gcp.ts';
 import { oidcSubjects, type CloudModule } from './clouds/types.ts';
+import { PREREQUISITE_SECRETS } from './clouds/prerequisites-stage.ts';
 import { estimateCost } from './cost.ts';
-import { planGraph, stagesFor } from './graph.ts';
+import { planGraph, planOnPullRequest, stagesFor } from './graph.ts';
 import { hclString } from './encode.ts';
 import { createRenderer, type TemplateSet } from './render.ts';
 
@@ -71,6 +72,8 @@ interface Release {
   valuesFile: string;
   presync: { command: string; args: string[] }[];
   component: string;
+  /** Set for the cluster's own releases: the generator template their values (or manifests) come from. */
+  template?: string;
 }
 
 /** Each Helm repository once, in release order; helmfile takes OCI registries without the scheme. */
@@ -82,19 +85,39 @@ function helmRepositories(releases: Release[]) {
   return [...byUrl.values()];
 }
 
-function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
+/** The cluster's own releases (cloud controller, CSI driver, default StorageClass), in install order. */
+function clusterReleasesFor(plan: ResolvedPlan, cloudModule: CloudModule): Release[] {
+  return (cloudModule.clusterReleases?.(plan) ?? []).map((r) => ({
+    name: r.name,
+    namespace: r.namespace,
+    chart: r.chart.startsWith('./') ? r.chart : `${r.repository!.name}/${r.chart}`,
+    ...(r.repository ? { repository: r.repository } : {}),
+    ...(r.version ? { version: r.version } : {}),
+    needs: [...r.needs].sort(),
+    valuesFile: r.chart.startsWith('./') ? '' : `values/${r.name}.yaml`,
+    presync: [],
+    component: 'cluster',
+    template: r.template,
+  }));
+}
+
+function releasesFor(plan: ResolvedPlan, catalog: Catalog, cloudModule: CloudModule): Release[] {
+  const cluster = clusterReleasesFor(plan, cloudModule);
+  const clusterIds = cluster.map((r) => `${r.namespace}/${r.name}`);
   const byComponent = new Map<string, Release[]>();
   for (const key of plan.components) {
     const c = catalog.components[key]!;
+    const onCloud = c.releases.filter((r) => !r.clouds || r.clouds.includes(plan.cloud.provider));
+    const kept = new Set(onCloud.map((r) => r.name));
     byComponent.set(
       key,
-      c.releases.map((r) => ({
+      onCloud.map((r) => ({
         name: r.name,
         namespace: c.namespace,
         chart: r.chart.startsWith('./') ? r.chart : `${r.repositoryName!}/${r.chart}`,
         ...(r.repository ? { repository: { name: r.repositoryName!, url: r.repository } } : {}),
         ...(r.version ? { version: r.version } : {}),
-        needs: r.needs.map((n) => `${c.namespace}/${n}`),
+        needs: r.needs.filter((n) => kept.has(n)).map((n) => `${c.namespace}/${n}`),
         valuesFile: r.chart.startsWith('./') ? '' : `values/${r.name}.yaml`,
         presync: r.presync,
         component: key,
@@ -106,7 +129,10 @@ function releasesFor(plan: ResolvedPlan, catalog: Catalog): Release[] {
     const deps = catalog.components[key]!.requires.flatMap((d) => byComponent.get(d) ?? []);
     for (const r of byComponent.get(key)!) r.needs = [...new Set([...deps.map((d) => `${d.namespace}/${d.name}`), ...r.needs])].sort();
   }
-  return plan.components.flatMap((k) => byComponent.get(k)!);
+  // Every component waits for the cluster's own releases: nodes initialised, volumes provisionable.
+  const components = plan.components.flatMap((k) => byComponent.get(k)!);
+  for (const r of components) r.needs = [...new Set([...clusterIds, ...r.needs])].sort();
+  return [...cluster, ...components];
 }
 
 const jsonSchemaCache = new WeakMap<Catalog, string>();
@@ -134,7 +160,7 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   const graph = planGraph(plan, catalog, costByOwner);
   const components: ComponentBlueprint[] = plan.components.map((k) => catalog.components[k]!);
   const host = (key: string) => `${catalog.components[key]!.hostname}.${plan.dns.domain}`;
-  const releases = releasesFor(plan, catalog);
+  const releases = releasesFor(plan, catalog, cloudModule);
   const health = components.flatMap((c) =>
     c.health.map((h) => ({
       component: c.key,
@@ -150,7 +176,7 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     distribution: plan.kubernetes.distribution,
     stateBucket: names.stateBucket,
     environment: plan.github.environment,
-    stages: stages.map((s) => ({ id: s.id, tool: s.tool, dir: s.dir, planOnPullRequest: s.id !== '40-config', ...(s.upstream ? { upstream: s.upstream } : {}) })),
+    stages: stages.map((s) => ({ id: s.id, tool: s.tool, dir: s.dir, planOnPullRequest: planOnPullRequest(s), ...(s.upstream ? { upstream: s.upstream } : {}) })),
     health,
   };
   const ctx = {
@@ -174,6 +200,8 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     platform: cloudModule.platformContext(plan, names),
     generatorVersion: GENERATOR_VERSION,
     catalog,
+    // Names of the Secrets stage 25 creates, for the values templates that read them.
+    prerequisites: { secrets: PREREQUISITE_SECRETS },
     ...componentContext(plan, host, cloudModule.platformContext(plan, names)),
   };
 
@@ -192,6 +220,10 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   if (releases.length > 0) {
     put('platform/helmfile.yaml', render('platform/helmfile.yaml.njk', ctx));
     for (const r of releases) {
+      if (r.template) {
+        put(r.valuesFile ? `platform/${r.valuesFile}` : `platform/manifests/${r.name}/${r.name}.yaml`, render(r.template, ctx));
+        continue;
+      }
       const c = catalog.components[r.component]!;
       const spec = c.releases.find((x) => x.name === r.name)!;
       const text = render(`components/${c.key}/${spec.values}`, { ...ctx, component: c, options: plan.componentOptions[c.key] ?? {} });
@@ -200,7 +232,8 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   }
 
   put('.github/workflows/plan.yml', render('workflows/plan.yml.njk', ctx));
-  put('.github/CODEOWNERS', render('common/CODEOWNERS.njk', ctx));
+  // No reviewers, no CODEOWNERS: a file without owners would look like review is required when it is not (the README says so).
+  if (plan.github.reviewers.length > 0) put('.github/CODEOWNERS', render('common/CODEOWNERS.njk', ctx));
   put('renovate.json', `${JSON.stringify(renovateConfig(), null, 2)}\n`);
   put('.gitignore', render('common/gitignore.njk', ctx));
   put('opsta.plan.yaml', `# yaml-language-server: $schema=.opsta/plan.schema.json\n${canonicalPlanYaml(planInput)}`);

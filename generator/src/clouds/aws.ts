@@ -2,8 +2,11 @@
 // GitHub OIDC and IRSA.
 import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
-import { commonTags, oidcSubjects, type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
+import { commonTags, oidcSubjects, type ClusterRelease, type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
 import { configStage, KUBERNETES } from './config-stage.ts';
+import { stateAccess } from './state-access.ts';
+import { prerequisitesStage } from './prerequisites-stage.ts';
+import { RKE2_SERVER_DISK_GIB } from '../cost.ts';
 
 const AWS: ProviderRequirement = { name: 'aws', source: 'hashicorp/aws', version: '>= 6.28, < 7.0' };
 const TLS: ProviderRequirement = { name: 'tls', source: 'hashicorp/tls', version: '>= 4.0' };
@@ -19,12 +22,71 @@ const files = (stage: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Service accounts that get an IAM role, by component. */
-const WORKLOAD_ROLES = [
-  { component: 'externalDns', module: 'external_dns_role', suffix: 'external-dns', subject: 'system:serviceaccount:external-dns:external-dns', policy: 'dns' },
-  { component: 'certManager', module: 'cert_manager_role', suffix: 'cert-manager', subject: 'system:serviceaccount:cert-manager:cert-manager', policy: 'dns' },
-  { component: 'vault', module: 'vault_role', suffix: 'vault', subject: 'system:serviceaccount:vault:vault', policy: 'vault_unseal' },
-];
+/** Service accounts the CloudNativePG cluster and Harbor's registry run as (the charts name them, stage 30 creates them). */
+export const KEYCLOAK_DB_SERVICE_ACCOUNT = { namespace: 'keycloak', name: 'keycloak-db' } as const;
+export const HARBOR_REGISTRY_SERVICE_ACCOUNT = { namespace: 'harbor', name: 'harbor-registry' } as const;
+
+const irsaSubject = (sa: { namespace: string; name: string }) => `system:serviceaccount:${sa.namespace}:${sa.name}`;
+
+/**
+ * Service accounts that get an IAM role of their own (IRSA), each with the one
+ * policy document its workload needs: no workload permission sits on a node role.
+ */
+export const WORKLOAD_ROLES = [
+  { module: 'external_dns_role', suffix: 'external-dns', subject: 'system:serviceaccount:external-dns:external-dns', policy: 'external_dns', when: (p: ResolvedPlan) => p.components.includes('externalDns') },
+  { module: 'cert_manager_role', suffix: 'cert-manager', subject: 'system:serviceaccount:cert-manager:cert-manager', policy: 'cert_manager_dns', when: (p: ResolvedPlan) => p.components.includes('certManager') },
+  { module: 'vault_role', suffix: 'vault', subject: 'system:serviceaccount:vault:vault', policy: 'vault_unseal', when: (p: ResolvedPlan) => p.components.includes('vault') },
+  { module: 'harbor_registry_role', suffix: 'harbor-registry', subject: irsaSubject(HARBOR_REGISTRY_SERVICE_ACCOUNT), policy: 'registry', when: (p: ResolvedPlan) => p.components.includes('harbor') },
+  { module: 'keycloak_backup_role', suffix: 'keycloak-backup', subject: irsaSubject(KEYCLOAK_DB_SERVICE_ACCOUNT), policy: 'keycloak_backup', when: (p: ResolvedPlan) => p.backups.enabled },
+] as const;
+
+/**
+ * AWS cloud controller manager image per Kubernetes minor (kubernetes/cloud-provider-aws
+ * release tags): the controller is versioned with Kubernetes and must match the cluster.
+ */
+export const AWS_CCM_IMAGE_TAGS: Record<string, string> = { '1.33': 'v1.33.4', '1.34': 'v1.34.3', '1.35': 'v1.35.2' };
+
+/**
+ * Stage 30's first releases. Every AWS cluster gets the encrypted gp3 default StorageClass
+ * (EKS 1.30+ has no default class; the EBS add-on's own defaultStorageClass is unencrypted).
+ * RKE2 runs with an external cloud provider (enable_ccm), so it also needs the AWS cloud
+ * controller manager (nodes stay tainted uninitialised without it) and the EBS CSI driver
+ * (EKS gets that as an add-on in stage 20).
+ */
+function awsClusterReleases(plan: ResolvedPlan): ClusterRelease[] {
+  const storageClass: ClusterRelease = { name: 'storage-class', namespace: 'kube-system', chart: './manifests/storage-class', template: 'platform/aws/storage-class.yaml.njk', needs: [] };
+  if (plan.kubernetes.distribution !== 'rke2') return [storageClass];
+  if (!AWS_CCM_IMAGE_TAGS[plan.kubernetes.version]) throw new Error(`no AWS cloud controller manager image is pinned for Kubernetes ${plan.kubernetes.version}`);
+  return [
+    {
+      name: 'aws-cloud-controller-manager',
+      namespace: 'kube-system',
+      chart: 'aws-cloud-controller-manager',
+      repository: { name: 'aws-cloud-controller-manager', url: 'https://kubernetes.github.io/cloud-provider-aws' },
+      version: '0.0.11',
+      template: 'platform/aws/aws-cloud-controller-manager.yaml.njk',
+      needs: [],
+    },
+    {
+      name: 'aws-ebs-csi-driver',
+      namespace: 'kube-system',
+      chart: 'aws-ebs-csi-driver',
+      repository: { name: 'aws-ebs-csi-driver', url: 'https://kubernetes-sigs.github.io/aws-ebs-csi-driver' },
+      version: '2.64.0',
+      template: 'platform/aws/aws-ebs-csi-driver.yaml.njk',
+      needs: ['kube-system/aws-cloud-controller-manager'],
+    },
+    { ...storageClass, needs: ['kube-system/aws-ebs-csi-driver'] },
+  ];
+}
+
+const stateKey = (stage: string) => `stacks/${stage}.tfstate`;
+
+/** State object keys (in the state bucket) the plan role may read, and those it must not. */
+function stateObjects(plan: ResolvedPlan) {
+  const access = stateAccess(plan);
+  return { planned: access.planned.map(stateKey), protected: access.protected.map(stateKey) };
+}
 
 export const aws: CloudModule = {
   names(plan) {
@@ -32,6 +94,7 @@ export const aws: CloudModule = {
     return {
       stateBucket: `${plan.name}-tfstate-${account}`,
       registryBucket: `${plan.name}-registry-${account}`,
+      backupBucket: `${plan.name}-backup-${account}`,
       cluster: plan.name,
       planRoleArn: `arn:aws:iam::${account}:role/${plan.name}-github-plan`,
       applyRoleArn: `arn:aws:iam::${account}:role/${plan.name}-github-apply`,
@@ -51,7 +114,7 @@ export const aws: CloudModule = {
       providers,
       awsProvider: providers.includes(AWS),
       kubernetesProvider: providers.includes(KUBERNETES),
-      stateKey: `stacks/${stage}.tfstate`,
+      stateKey: stateKey(stage),
       ...extra,
     });
     const out: StackSpec[] = [
@@ -59,7 +122,7 @@ export const aws: CloudModule = {
         dir: 'bootstrap',
         files: { ...files('bootstrap') },
         tfvars: { ...base, state_bucket: names.stateBucket, plan_subjects: [subjects.plan], apply_subjects: [subjects.apply] },
-        context: { stack: stack('bootstrap', [AWS]) },
+        context: { stack: stack('bootstrap', [AWS]), stateObjects: stateObjects(plan) },
       },
       {
         dir: 'stacks/10-network',
@@ -86,26 +149,41 @@ export const aws: CloudModule = {
         ...base,
         state_bucket: names.stateBucket,
         kubernetes_version: plan.kubernetes.version,
+        // Who may reach the Kubernetes API (plan: kubernetes.apiAccess; the mode shapes the HCL, the networks come in here).
+        api_allowed_cidrs: plan.kubernetes.apiAccess.allowedCidrs,
         node_pools: Object.fromEntries(
           plan.kubernetes.nodePools.map((p) => [p.name, { instance_type: p.instanceType, min: p.min, max: p.max, disk_gib: p.diskGiB }]),
         ),
         apply_role_arn: names.applyRoleArn,
         plan_role_arn: names.planRoleArn,
-        ...(rke2 ? { rke2_servers: cloud.rke2Servers.count, rke2_server_instance_type: cloud.rke2Servers.instanceType } : {}),
+        ...(rke2 ? { rke2_servers: cloud.rke2Servers.count, rke2_server_instance_type: cloud.rke2Servers.instanceType, rke2_server_disk_gib: RKE2_SERVER_DISK_GIB } : {}),
         ...(plan.components.includes('harbor') ? { registry_bucket: names.registryBucket } : {}),
+        ...(plan.backups.enabled ? { backup_bucket: names.backupBucket, backup_retention_days: plan.backups.retentionDays } : {}),
       },
       context: {
         stack: stack('20-cluster', rke2 ? [AWS, CLOUDINIT, RANDOM] : [AWS, TLS, TIME]),
-        workloadRoles: WORKLOAD_ROLES.filter((r) => plan.components.includes(r.component)),
+        // RKE2 has no pod identity here, so no workload role at all: the plan schema refuses the
+        // components that need one, rather than putting their permissions on a node role.
+        workloadRoles: rke2 ? [] : WORKLOAD_ROLES.filter((r) => r.when(plan)),
       },
     });
+    const prerequisites = prerequisitesStage(plan, catalog);
+    if (prerequisites) {
+      out.push({
+        dir: 'stacks/25-prerequisites',
+        files: files('25-prerequisites', { 'backend.tf': 'aws/backend.tf.njk', 'main.tf': 'shared/25-prerequisites/main.tf.njk', 'outputs.tf': 'shared/25-prerequisites/outputs.tf.njk' }),
+        tfvars: { ...base, ...prerequisites.tfvars },
+        context: { stack: stack('25-prerequisites', prerequisites.providers), ...prerequisites.context },
+      });
+    }
     const config = configStage(plan, catalog);
     if (config) {
       out.push({
         dir: 'stacks/40-config',
         files: files('40-config', { 'backend.tf': 'aws/backend.tf.njk', 'main.tf': 'shared/40-config/main.tf.njk', 'outputs.tf': 'shared/40-config/outputs.tf.njk' }),
-        tfvars: { ...base, ...config.tfvars },
-        context: { stack: stack('40-config', config.providers), secretClients: config.secretClients },
+        // Stage 40 reads stage 25's outputs (remote state) from the state bucket.
+        tfvars: { ...base, state_bucket: names.stateBucket, ...config.tfvars },
+        context: { stack: stack('40-config', config.providers) },
       });
     }
     return out;
@@ -117,10 +195,19 @@ export const aws: CloudModule = {
       roleArn: (suffix: string) => `arn:aws:iam::${account}:role/${plan.name}-${suffix}`,
       vaultSeal: { type: 'awskms', region: plan.cloud.region, kmsKeyId: `alias/${plan.name}/vault-unseal` },
       registryStorage: { type: 's3', bucket: names.registryBucket, region: plan.cloud.region },
+      registryServiceAccount: HARBOR_REGISTRY_SERVICE_ACCOUNT.name,
+      // CloudNativePG: base backups and WAL to S3 with the keycloak-backup role (IRSA on the cluster's service account).
+      backup: {
+        destinationPath: `s3://${names.backupBucket}/keycloak`,
+        credentials: { s3Credentials: { inheritFromIAMRole: true } },
+        serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${account}:role/${plan.name}-keycloak-backup` },
+      },
       dnsProvider: 'aws',
       // EKS injects role credentials for annotated service accounts (IRSA); RKE2 nodes carry the policies instead.
       irsa: plan.kubernetes.distribution === 'managed',
-      storageClass: 'gp2',
+      // Stage 30 creates it (encrypted gp3, the cluster default) on EKS and on RKE2.
+      storageClass: 'gp3',
+      ccmImageTag: AWS_CCM_IMAGE_TAGS[plan.kubernetes.version] ?? '',
     };
   },
 
@@ -134,4 +221,5 @@ export const aws: CloudModule = {
     stateProbeTemplate: 'workflows/aws-state-probe.yml.njk',
   },
   bootstrapTemplate: 'aws/bootstrap.md.njk',
+  clusterReleases: awsClusterReleases,
 };

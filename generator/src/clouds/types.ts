@@ -39,6 +39,22 @@ export interface CloudModule {
   platformContext(plan: ResolvedPlan, names: Record<string, string>): Record<string, unknown>;
   /** Bootstrap steps for the generated README, in order; Markdown built from safe values. */
   bootstrapTemplate: string;
+  /** Stage-30 releases the cluster itself needs (storage, cloud controller), installed before every component. */
+  clusterReleases?(plan: ResolvedPlan): ClusterRelease[];
+}
+
+/** A Helm release of the cluster's own (not a catalog component); its values come from a generator template. */
+export interface ClusterRelease {
+  name: string;
+  namespace: string;
+  /** `./manifests/<name>` for a local chart of raw manifests, else the chart name in `repository`. */
+  chart: string;
+  repository?: { name: string; url: string };
+  version?: string;
+  /** Generator template (under generator/templates) rendered into the values file, or into the local chart's manifest. */
+  template: string;
+  /** Other cluster releases, as `namespace/name`. */
+  needs: string[];
 }
 
 export interface OidcSubjects {
