@@ -161,6 +161,8 @@ export const azure: CloudModule = {
         state_storage_account: names.stateBucket,
         state_container: names.stateContainer,
         kubernetes_version: plan.kubernetes.version,
+        // Who may reach the Kubernetes API (plan: kubernetes.apiAccess; the mode shapes the HCL, the networks come in here).
+        api_allowed_cidrs: plan.kubernetes.apiAccess.allowedCidrs,
         zones: region.availabilityZones ? plan.cloud.zones : [],
         system_pool: system!.name,
         node_pools: Object.fromEntries(

@@ -168,6 +168,8 @@ export const gcp: CloudModule = {
         ...base,
         state_bucket: names.stateBucket,
         kubernetes_version: plan.kubernetes.version,
+        // Who may reach the Kubernetes API (plan: kubernetes.apiAccess; the mode shapes the HCL, the networks come in here).
+        api_allowed_cidrs: plan.kubernetes.apiAccess.allowedCidrs,
         zones: plan.cloud.zones,
         control_plane_cidr: ranges.controlPlane,
         node_pools: Object.fromEntries(
