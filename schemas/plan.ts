@@ -490,5 +490,14 @@ function crossFieldIssues(plan: PlanInput, catalog: Catalog): Issue[] {
   if (plan.tls.issuer !== 'selfsigned' && plan.tls.email === undefined) {
     issues.push({ path: ['tls', 'email'], message: "is required for Let's Encrypt (expiry notices go there); set an address or use issuer: selfsigned" });
   }
+  // Grafana, Argo CD, Harbor, Vault and stage 40's providers verify sso.<domain>'s certificate
+  // against public roots; no private CA bundle is distributed to them, so an untrusted issuer
+  // would break every SSO login and stage 40 itself (review M13).
+  if (plan.tls.issuer !== 'letsencrypt' && enabled.includes('keycloak')) {
+    issues.push({
+      path: ['tls', 'issuer'],
+      message: `cannot be ${plan.tls.issuer} with Keycloak on: every SSO client (Grafana, Argo CD, Harbor, Vault, and stage 40) verifies the Keycloak certificate against public roots, which ${plan.tls.issuer === 'selfsigned' ? 'a self-signed' : "a Let's Encrypt staging"} certificate fails; use issuer: letsencrypt, or turn Keycloak off`,
+    });
+  }
   return issues;
 }

@@ -127,7 +127,8 @@ const validPlan: fc.Arbitrary<Plan> = fc
         ...(nodePools ? { nodePools } : {}),
       },
       dns: { domain: r.domain, ...(r.zone ? { zone: r.zone } : {}) },
-      tls: { ...(r.issuer ? { issuer: r.issuer } : {}), email: r.email },
+      // Keycloak's SSO clients need a publicly trusted certificate: the schema refuses other issuers with it.
+      tls: { ...(r.issuer && (r.issuer === 'letsencrypt' || !r.components.includes('keycloak')) ? { issuer: r.issuer } : {}), email: r.email },
       components,
       github: {
         owner: r.owner,

@@ -7,6 +7,8 @@ import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import { commonTags, oidcSubjects, type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
 import { configStage, KUBERNETES } from './config-stage.ts';
+import { stateAccess } from './state-access.ts';
+import { prerequisitesStage } from './prerequisites-stage.ts';
 
 const AZURERM: ProviderRequirement = { name: 'azurerm', source: 'hashicorp/azurerm', version: '~> 4.55' };
 // The AVM modules are AzAPI-based: the vnet module needs ~> 2.12, the AKS module ~> 2.9.
@@ -15,6 +17,7 @@ const AZAPI: ProviderRequirement = { name: 'azapi', source: 'Azure/azapi', versi
 /** Blob container that holds every stage's state (a catalog constant, not a plan value). */
 export const STATE_CONTAINER = 'tfstate';
 const REGISTRY_CONTAINER = 'registry';
+const BACKUP_CONTAINER = 'keycloak-backup';
 const VAULT_KEY = 'vault-unseal';
 const EXTERNAL_DNS_CONFIG_MAP = 'external-dns-azure';
 
@@ -37,7 +40,14 @@ export const WORKLOAD_IDENTITIES = [
   { component: 'certManager', key: 'cert-manager', namespace: 'cert-manager', serviceAccount: 'cert-manager', access: 'dns' },
   { component: 'vault', key: 'vault', namespace: 'vault', serviceAccount: 'vault', access: 'key' },
   { component: 'harbor', key: 'harbor-registry', namespace: 'harbor', serviceAccount: 'harbor-registry', access: 'registry' },
+  // The CloudNativePG cluster's own service account (the operator names it after the cluster and keeps these annotations).
+  { component: 'keycloak', key: 'keycloak-backup', namespace: 'keycloak', serviceAccount: 'keycloak-db', access: 'backup' },
 ] as const;
+
+/** The workload identities a plan needs: per component, and Keycloak's backup identity only when backups are on. */
+export function workloadIdentitiesFor(plan: ResolvedPlan) {
+  return WORKLOAD_IDENTITIES.filter((w) => plan.components.includes(w.component) && (w.access !== 'backup' || plan.backups.enabled));
+}
 
 /**
  * Built-in roles the apply identity may hand out in the platform resource group
@@ -68,6 +78,14 @@ function regionOf(plan: ResolvedPlan, catalog: Catalog) {
   return catalog.clouds.azure!.regions.find((r) => r.id === plan.cloud.region)!;
 }
 
+const stateKey = (stage: string) => `stacks/${stage}.tfstate`;
+
+/** State blobs (in the state container) the plan identity may read, and those it must not. */
+function stateObjects(plan: ResolvedPlan) {
+  const access = stateAccess(plan);
+  return { planned: access.planned.map(stateKey), protected: access.protected.map(stateKey) };
+}
+
 export const azure: CloudModule = {
   names(plan) {
     return {
@@ -80,6 +98,8 @@ export const azure: CloudModule = {
       dnsResourceGroup: plan.dns.zone === 'create' ? `${plan.name}-platform` : `${plan.name}-dns`,
       registryAccount: globalName(plan, 'reg', 11),
       registryContainer: REGISTRY_CONTAINER,
+      backupAccount: globalName(plan, 'bak', 11),
+      backupContainer: BACKUP_CONTAINER,
       // Key Vault: 3-24 letters, digits and single hyphens, starting with a letter, globally unique.
       keyVault: `kv-${globalName(plan, '-', 12)}`,
       cluster: plan.name,
@@ -105,14 +125,14 @@ export const azure: CloudModule = {
       providers,
       azurermProvider: providers.includes(AZURERM),
       azapiProvider: providers.includes(AZAPI),
-      // Stage 20 configures Kubernetes from the cluster it creates (main.tf); stage 40 from the workflow's kubeconfig.
-      kubeconfigProvider: providers.includes(KUBERNETES) && stage === '40-config',
+      // Only stages after the cluster's use Kubernetes (stage 25), from the workflow's kubeconfig.
+      kubeconfigProvider: providers.includes(KUBERNETES),
       // The bootstrap runs once from an administrator's Azure CLI session; stages run in Actions with OIDC.
       oidc: stage !== 'bootstrap',
-      stateKey: `stacks/${stage}.tfstate`,
+      stateKey: stateKey(stage),
       ...extra,
     });
-    const workloads = WORKLOAD_IDENTITIES.filter((w) => plan.components.includes(w.component));
+    const workloads = workloadIdentitiesFor(plan);
     const out: StackSpec[] = [
       {
         dir: 'bootstrap',
@@ -133,7 +153,7 @@ export const azure: CloudModule = {
           dns_zone_mode: plan.dns.zone,
           dns_resource_group: names.dnsResourceGroup,
         },
-        context: { stack: stack('bootstrap', [AZURERM]) },
+        context: { stack: stack('bootstrap', [AZURERM]), stateObjects: stateObjects(plan) },
       },
       {
         dir: 'stacks/10-network',
@@ -175,19 +195,44 @@ export const azure: CloudModule = {
               ),
             }
           : {}),
-        ...(plan.components.includes('externalDns') ? { dns_resource_group: names.dnsResourceGroup } : {}),
         ...(plan.components.includes('vault') ? { key_vault_name: names.keyVault, vault_key_name: VAULT_KEY } : {}),
         ...(plan.components.includes('harbor')
-          ? { registry_storage_account: names.registryAccount, registry_container: names.registryContainer, storage_replication: storageReplication }
+          ? { registry_storage_account: names.registryAccount, registry_container: names.registryContainer }
           : {}),
+        ...(plan.backups.enabled
+          ? { backup_storage_account: names.backupAccount, backup_container: names.backupContainer, backup_retention_days: plan.backups.retentionDays }
+          : {}),
+        ...(plan.components.includes('harbor') || plan.backups.enabled ? { storage_replication: storageReplication } : {}),
       },
       context: {
-        stack: stack('20-cluster', workloads.length ? [AZURERM, AZAPI, KUBERNETES] : [AZURERM, AZAPI]),
+        stack: stack('20-cluster', [AZURERM, AZAPI]),
         workloads,
         dnsAccess: workloads.some((w) => w.access === 'dns'),
-        externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP,
       },
     });
+    const stateVars = { state_storage_account: names.stateBucket, state_container: names.stateContainer };
+    const prerequisites = prerequisitesStage(plan, catalog);
+    if (prerequisites) {
+      out.push({
+        dir: 'stacks/25-prerequisites',
+        files: {
+          ...files('25-prerequisites', { 'backend.tf': 'azure/backend.tf.njk', 'main.tf': 'shared/25-prerequisites/main.tf.njk', 'outputs.tf': 'shared/25-prerequisites/outputs.tf.njk' }),
+          ...(workloads.length ? { 'workload-identity.tf': 'azure/25-prerequisites/workload-identity.tf.njk' } : {}),
+        },
+        tfvars: {
+          ...base,
+          ...prerequisites.tfvars,
+          ...(workloads.length
+            ? {
+                ...stateVars,
+                workload_identities: Object.fromEntries(workloads.map((w) => [w.key, { namespace: w.namespace, service_account: w.serviceAccount }])),
+                ...(plan.components.includes('externalDns') ? { dns_resource_group: names.dnsResourceGroup } : {}),
+              }
+            : {}),
+        },
+        context: { stack: stack('25-prerequisites', prerequisites.providers), ...prerequisites.context, workloads, externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP },
+      });
+    }
     const config = configStage(plan, catalog);
     if (config) {
       out.push({
@@ -197,8 +242,8 @@ export const azure: CloudModule = {
           'main.tf': 'shared/40-config/main.tf.njk',
           'outputs.tf': 'shared/40-config/outputs.tf.njk',
         },
-        tfvars: { ...base, ...config.tfvars },
-        context: { stack: stack('40-config', config.providers), secretClients: config.secretClients },
+        tfvars: { ...base, ...stateVars, ...config.tfvars },
+        context: { stack: stack('40-config', config.providers) },
       });
     }
     return out;
@@ -216,6 +261,15 @@ export const azure: CloudModule = {
       externalDnsConfigMap: EXTERNAL_DNS_CONFIG_MAP,
       vaultSeal: { type: 'azurekeyvault', tenantId: account.tenantId!, vaultName: names.keyVault!, keyName: VAULT_KEY },
       registryStorage: { type: 'azure', account: names.registryAccount, container: names.registryContainer },
+      registryServiceAccount: serviceAccount('harbor-registry'),
+      // CloudNativePG: base backups and WAL to Blob storage through workload identity. Stage 20 creates
+      // the cluster's service account (keycloak-db) annotated with the identity's client ID.
+      backup: {
+        destinationPath: `https://${names.backupAccount}.blob.core.windows.net/${names.backupContainer}/keycloak`,
+        credentials: { azureCredentials: { inheritFromAzureAD: true } },
+        serviceAccountAnnotations: {},
+        podLabels: { 'azure.workload.identity/use': 'true' },
+      },
       storageClass: 'managed-csi-premium',
     };
   },

@@ -8,6 +8,8 @@ import { gkeRanges, parseCidr } from '../../../schemas/net.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import { type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
 import { configStage, KUBERNETES } from './config-stage.ts';
+import { stateAccess } from './state-access.ts';
+import { prerequisitesStage } from './prerequisites-stage.ts';
 
 // terraform-google-modules (network 18.1.0, kubernetes-engine 44.2.0, gh-oidc 5.1.0)
 // need google >= 7.17 and refuse 8.
@@ -29,8 +31,14 @@ const WORKLOAD_IDENTITIES = [
   { component: 'vault', key: 'vault', namespace: 'vault', serviceAccount: 'vault', access: 'kms' },
 ] as const;
 
-/** Harbor's chart runs the registry as the namespace's default service account (it has no annotated one). */
-const HARBOR_REGISTRY_KSA = { namespace: 'harbor', service_account: 'default' };
+/**
+ * Kubernetes service accounts granted a bucket directly (Workload Identity Federation
+ * for GKE principals, no Google service account): Harbor's registry (the chart runs it
+ * as `registry.serviceAccountName`, stage 30 creates the account) and the CloudNativePG
+ * cluster (the operator names its account after the cluster).
+ */
+export const HARBOR_REGISTRY_KSA = { namespace: 'harbor', service_account: 'harbor-registry' } as const;
+export const KEYCLOAK_DB_KSA = { namespace: 'keycloak', service_account: 'keycloak-db' } as const;
 
 const hash = (text: string, chars: number) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, chars);
 
@@ -92,6 +100,15 @@ export function gcpLabels(plan: ResolvedPlan): Record<string, string> {
   return { 'opsta-platform': plan.name, 'opsta-environment': plan.environment, 'managed-by': 'opsta' };
 }
 
+const statePrefix = (stage: string) => `stacks/${stage}`;
+
+/** Object-name prefixes (in the state bucket, trailing "/") the plan account may read, and those it must not. */
+function stateObjects(plan: ResolvedPlan) {
+  const access = stateAccess(plan);
+  const objects = (stage: string) => `${statePrefix(stage)}/`;
+  return { planned: access.planned.map(objects), protected: access.protected.map(objects) };
+}
+
 export const gcp: CloudModule = {
   names(plan) {
     const project = plan.cloud.account.projectId!;
@@ -99,6 +116,7 @@ export const gcp: CloudModule = {
     return {
       stateBucket: bucketName(plan.name, 'tfstate', project),
       registryBucket: bucketName(plan.name, 'registry', project),
+      backupBucket: bucketName(plan.name, 'backup', project),
       cluster: plan.name,
       planPool: poolId(plan.name, 'plan'),
       applyPool: poolId(plan.name, 'apply'),
@@ -126,7 +144,7 @@ export const gcp: CloudModule = {
       googleProvider: providers.includes(GOOGLE),
       googleBetaProvider: providers.includes(GOOGLE_BETA),
       kubernetesProvider: providers.includes(KUBERNETES),
-      statePrefix: `stacks/${stage}`,
+      statePrefix: statePrefix(stage),
       ...extra,
     });
     const out: StackSpec[] = [
@@ -144,7 +162,7 @@ export const gcp: CloudModule = {
           plan_service_account_id: names.planServiceAccountId,
           apply_service_account_id: names.applyServiceAccountId,
         },
-        context: { stack: stack('bootstrap', [GOOGLE, GOOGLE_BETA]) },
+        context: { stack: stack('bootstrap', [GOOGLE, GOOGLE_BETA]), stateObjects: stateObjects(plan) },
       },
       {
         dir: 'stacks/10-network',
@@ -185,9 +203,27 @@ export const gcp: CloudModule = {
         ...(identities.some((w) => w.access === 'dns') ? { dns_workloads: identities.filter((w) => w.access === 'dns').map((w) => w.key) } : {}),
         ...(plan.components.includes('vault') ? { vault_key_ring: names.vaultKeyRing, vault_crypto_key: names.vaultCryptoKey } : {}),
         ...(plan.components.includes('harbor') ? { registry_bucket: names.registryBucket, registry_k8s_service_account: HARBOR_REGISTRY_KSA } : {}),
+        ...(plan.backups.enabled
+          ? { backup_bucket: names.backupBucket, backup_retention_days: plan.backups.retentionDays, backup_k8s_service_account: KEYCLOAK_DB_KSA }
+          : {}),
       },
       context: { stack: stack('20-cluster', [GOOGLE]), workloadIdentities: identities },
     });
+    const prerequisites = prerequisitesStage(plan, catalog);
+    if (prerequisites) {
+      out.push({
+        dir: 'stacks/25-prerequisites',
+        files: {
+          'main.tf': 'shared/25-prerequisites/main.tf.njk',
+          'variables.tf': 'gcp/25-prerequisites/variables.tf.njk',
+          'outputs.tf': 'shared/25-prerequisites/outputs.tf.njk',
+          'versions.tf': 'gcp/versions.tf.njk',
+          'backend.tf': 'gcp/backend.tf.njk',
+        },
+        tfvars: { ...base, ...prerequisites.tfvars },
+        context: { stack: stack('25-prerequisites', prerequisites.providers), ...prerequisites.context },
+      });
+    }
     const config = configStage(plan, catalog);
     if (config) {
       out.push({
@@ -199,8 +235,9 @@ export const gcp: CloudModule = {
           'versions.tf': 'gcp/versions.tf.njk',
           'backend.tf': 'gcp/backend.tf.njk',
         },
-        tfvars: { ...base, ...config.tfvars },
-        context: { stack: stack('40-config', config.providers), secretClients: config.secretClients },
+        // Stage 40 reads stage 25's outputs (remote state) from the state bucket.
+        tfvars: { ...base, state_bucket: names.stateBucket, ...config.tfvars },
+        context: { stack: stack('40-config', config.providers) },
       });
     }
     return out;
@@ -212,6 +249,13 @@ export const gcp: CloudModule = {
       workloadIdentity: (key: string) => ({ 'iam.gke.io/gcp-service-account': `${serviceAccountId(plan.name, key)}@${project}.iam.gserviceaccount.com` }),
       vaultSeal: { type: 'gcpckms', project, region: plan.cloud.region, key_ring: names.vaultKeyRing, crypto_key: names.vaultCryptoKey },
       registryStorage: { type: 'gcs', bucket: names.registryBucket },
+      registryServiceAccount: HARBOR_REGISTRY_KSA.service_account,
+      // CloudNativePG: base backups and WAL to GCS as the cluster's own Kubernetes service account (bucket-level grant in stage 20).
+      backup: {
+        destinationPath: `gs://${names.backupBucket}/keycloak`,
+        credentials: { googleCredentials: { gkeEnvironment: true } },
+        serviceAccountAnnotations: {},
+      },
       dnsProvider: 'google',
       storageClass: 'standard-rwo',
     };
