@@ -112,6 +112,8 @@ export const ReleaseSchema = z.strictObject({
   presync: z.array(z.strictObject({ command: z.enum(['kubectl']), args: z.array(z.string()) })).default([]),
   /** Releases (by `name`) within the platform that must be installed first. */
   needs: z.array(z.string()).default([]),
+  /** Clouds the release is installed on; absent means every cloud (a `needs` on a release left out is dropped). */
+  clouds: z.array(z.enum(CLOUDS)).min(1).optional(),
 });
 
 export const ComponentBlueprintSchema = z.strictObject({
@@ -129,6 +131,8 @@ export const ComponentBlueprintSchema = z.strictObject({
     .strictObject({
       diskGiB: perProfile(z.number().nonnegative()).optional(),
       objectStorageGiB: perProfile(z.number().nonnegative()).optional(),
+      /** Object storage the component's backups take (billed only when the plan's backups are on). */
+      backupStorageGiB: perProfile(z.number().nonnegative()).optional(),
       loadBalancers: z.number().int().nonnegative().optional(),
       kmsKeys: z.number().int().nonnegative().optional(),
     })
