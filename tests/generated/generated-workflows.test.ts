@@ -79,3 +79,62 @@ describe.each(exampleNames())('generated workflows for examples/%s.plan.yaml', (
     }
   });
 });
+
+describe.each(exampleNames())('pull-request workflow design for examples/%s.plan.yaml (M1, M2, M3, m15)', (name) => {
+  const wf = () => load(generatedExample(name)['.github/workflows/plan.yml']!);
+  const runs = (job: string) => (wf().jobs[job]?.steps ?? []).map((s) => String(s.run ?? '')).join('\n');
+
+  it('renders the platform with no cloud login, no kubeconfig and no id-token', () => {
+    const platform = wf().jobs.platform;
+    if (!platform) return; // no components, no platform
+    expect(platform.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const uses = (platform.steps ?? []).map((s) => String(s.uses ?? ''));
+    expect(uses.filter((u) => /aws-actions|azure\/login|google-github-actions/.test(u))).toEqual([]);
+    expect(runs('platform')).not.toMatch(/kubeconfig|update-kubeconfig|get-credentials|helmfile diff/);
+    expect(runs('platform')).toMatch(/helmfile template/);
+    const helmfile = (platform.steps ?? []).find((s) => String(s.uses ?? '').startsWith('helmfile/helmfile-action@'));
+    expect((helmfile?.with as Record<string, unknown>)['helm-plugins'], 'no unpinned helm-diff').toBe('');
+  });
+
+  it('initialises with -lockfile=readonly only when a lock file exists, never silently falling back; plans without the lock', () => {
+    const r = runs('terraform');
+    expect(r).not.toMatch(/\|\|\s*terraform init/);
+    expect(r).toMatch(/if \[ -f \.terraform\.lock\.hcl \]; then\n\s*terraform init -lockfile=readonly[\s\S]*?else\n\s*echo "::warning/);
+    expect(r).toMatch(/terraform plan -lock=false/);
+  });
+});
+
+describe('the render job redacts Secret data (its own script, run here)', () => {
+  const script = () => {
+    const steps = (load(generatedExample('aws-large-all')['.github/workflows/plan.yml']!).jobs.platform!.steps ?? []);
+    return String((steps.find((s) => s.name === 'Redact Secret data')!.with as Record<string, unknown>).script);
+  };
+  const run = async (base: string, head: string) => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'opsta-redact-'));
+    const env = { BASE_RENDER: join(dir, 'base.yaml'), HEAD_RENDER: join(dir, 'head.yaml') };
+    writeFileSync(env.BASE_RENDER, base);
+    writeFileSync(env.HEAD_RENDER, head);
+    const req = (await import('node:module')).createRequire(import.meta.url);
+    await new Function('require', 'process', `return (async () => { ${script()} })()`)(req, { env });
+    return [readFileSync(env.BASE_RENDER, 'utf8'), readFileSync(env.HEAD_RENDER, 'utf8')] as const;
+  };
+  const secret = (password: string, cert: string) =>
+    `---\n# Source: x/secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: ${password}\n  tls.crt: |\n    ${cert}\n    line2\nstringData: {inline: ${password}}\ntype: Opaque\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  visible: "yes"\n`;
+
+  it('hides every value, keeps keys and other kinds, and tags equal values equally so a change shows', async () => {
+    const [base, head] = await run(secret('SGFyYm9yMTIzNDU=', 'CERTA'), secret('bmV3LXBhc3N3b3Jk', 'CERTA'));
+    for (const text of [base, head]) {
+      expect(text).not.toMatch(/SGFyYm9yMTIzNDU=|bmV3LXBhc3N3b3Jk|CERTA|line2/);
+      expect(text).toMatch(/^ {2}password: <redacted [0-9a-f]{12}>$/m);
+      expect(text).toMatch(/^stringData: <redacted [0-9a-f]{12}>$/m);
+      expect(text).toMatch(/visible: "yes"/);
+      expect(text).toMatch(/^type: Opaque$/m);
+    }
+    const tagOf = (t: string, key: string) => new RegExp(`^ {2}${key.replace('.', '\\.')}: (<redacted [0-9a-f]+>)$`, 'm').exec(t)![1];
+    expect(tagOf(base, 'tls.crt')).toBe(tagOf(head, 'tls.crt'));
+    expect(tagOf(base, 'password')).not.toBe(tagOf(head, 'password'));
+  });
+});
