@@ -1,11 +1,12 @@
 // Node edge: reads templates and blueprints from disk and writes generated
 // files. Everything here is I/O; the decisions live in the pure core.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../../blueprints/load-node.ts';
 import type { GenerateOptions, GeneratedFiles } from './generate.ts';
 import type { TemplateSet } from './render.ts';
+import { writeTree, type WriteTreeOptions, type WriteTreeResult } from './write-tree.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
 
@@ -27,13 +28,10 @@ export function nodeGenerateOptions(): GenerateOptions {
   return (cached ??= { catalog: loadCatalog(), templates: readTemplates() });
 }
 
-/** Write the files under `outDir`; the paths were already checked by the core, this re-checks containment. */
-export function writeFiles(outDir: string, files: GeneratedFiles): void {
-  const root = resolve(outDir);
-  for (const [path, text] of Object.entries(files)) {
-    const target = resolve(root, path);
-    if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${path}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
+/**
+ * Write the generated files under `outDir`, all or nothing, by the change-set rules (write-tree.ts):
+ * a non-empty `outDir` needs `force`, hand edits and files Opsta did not write are kept.
+ */
+export function writeFiles(outDir: string, files: GeneratedFiles, opts: WriteTreeOptions = {}): WriteTreeResult {
+  return writeTree(outDir, files, opts);
 }

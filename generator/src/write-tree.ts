@@ -153,7 +153,7 @@ export function resolveTarget(out: string): Target {
   try {
     st = lstatSync(abs);
   } catch (e) {
-    if (errno(e) !== 'ENOENT') throw asUserError(e, out, 'use', '');
+    if (errno(e) !== 'ENOENT' && errno(e) !== 'ENOTDIR') throw asUserError(e, out, 'use', '');
     // Absent: its nearest existing ancestor must be a directory.
     let up = dirname(abs);
     for (;;) {
@@ -163,7 +163,7 @@ export function resolveTarget(out: string): Target {
         break;
       } catch (e2) {
         if (e2 instanceof UserError) throw e2;
-        if (errno(e2) !== 'ENOENT' || up === dirname(up)) throw asUserError(e2, up, 'use', '');
+        if ((errno(e2) !== 'ENOENT' && errno(e2) !== 'ENOTDIR') || up === dirname(up)) throw asUserError(e2, up, 'use', '');
         up = dirname(up);
       }
     }
