@@ -35,10 +35,8 @@ const DISK_TYPE: Record<CloudId, { price: RegExp; setting: string }> = {
   gcp: { price: /\bpd-balanced\b/, setting: 'disk_type = "pd-balanced"' },
 };
 
-/** Buckets stage 20 creates that the cost table does not bill yet, each with the reason (a known gap, listed in the report). */
-const UNBILLED_BUCKETS: Record<string, string> = {
-  backup: "Keycloak database backups: size depends on the database and retention; not billed yet",
-};
+/** Which bill pays for each bucket stage 20 creates (owner of the object-storage line). */
+const BUCKET_OWNER: Record<string, string> = { registry: 'harbor', backup: 'keycloak' };
 
 // ---- reading the generated configuration ----------------------------------------------------
 
@@ -235,11 +233,15 @@ export async function costConfigFindings(cloud: CloudId, distribution: string, b
     out.push('AKS load balancers are billed as Standard, but network_profile.load_balancer_sku is not "standard"');
   }
 
-  const billedStorage = billed.filter((b) => b.item === 'object-storage').map((b) => b.owner);
-  const buckets = configuredBuckets(cloud, resources).filter((b) => !(b in UNBILLED_BUCKETS));
-  const registryBilled = billedStorage.includes('harbor');
-  if (registryBilled !== buckets.includes('registry')) out.push(`object storage: Harbor's registry bucket is ${registryBilled ? 'billed but not created' : 'created but not billed'}`);
-  for (const b of buckets) if (b !== 'registry') out.push(`object storage: bucket "${b}" is created but not billed`);
+  const billedStorage = new Set(billed.filter((b) => b.item === 'object-storage').map((b) => b.owner));
+  const buckets = configuredBuckets(cloud, resources);
+  for (const b of buckets) {
+    const owner = BUCKET_OWNER[b];
+    if (!owner || !billedStorage.has(owner)) out.push(`object storage: bucket "${b}" is created but not billed`);
+  }
+  for (const owner of billedStorage) {
+    if (!buckets.some((b) => BUCKET_OWNER[b] === owner)) out.push(`object storage: ${owner} is billed, but stage 20 creates no bucket for it`);
+  }
   return out;
 }
 
