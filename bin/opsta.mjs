@@ -4,5 +4,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../generator/src/cli.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const { main, guardProcessStreams } = await import('../generator/src/cli.ts');
+// Before anything is written: a closed pipe (EPIPE) or a full disk on stdout must end in an
+// exit code and at most one line, never an "Unhandled 'error' event" stack trace.
+const streams = guardProcessStreams(process);
+const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = streams.exitCode() || code;
