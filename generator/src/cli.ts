@@ -1,6 +1,7 @@
 // Command-line edge: parses arguments, reads the plan, calls the pure core,
-// writes results. Exit codes: 0 success, 1 invalid input, 2 usage error.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// writes results. Exit codes: 0 success, 1 invalid plan, 2 usage or environment error
+// (a path, a permission, a full disk), 70 a bug in Opsta.
+import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../schemas/blueprint.ts';
 import { formatProblems, type Validation } from '../../schemas/validate.ts';
@@ -10,7 +11,9 @@ import { estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions, writeFiles } from './node.ts';
-import { UsageError, UserError } from './errors.ts';
+import { errnoCode, fsErrorToUserError, UsageError, UserError } from './errors.ts';
+import { readPlanFile } from './plan-file.ts';
+import { escapingWriter, forTerminal } from './terminal.ts';
 
 interface Io {
   stdout: { write(s: string): unknown };
@@ -23,14 +26,23 @@ const HELP: Record<string, string> = {
 Usage: opsta <command> [options]
 
 Commands:
-  validate <plan>                 check a plan and report every problem with its path
-  generate <plan> --out <dir>     validate, then write the repository (nothing is written if invalid)
-  cost <plan> [--json]            monthly cost per component and resource kind, with price sources
-  graph <plan>                    Mermaid flowchart of stages, components and dependencies
-  schema                          print the plan's JSON Schema
+  validate <plan>                       check a plan and report every problem with its path
+  generate <plan> --out <dir> [--force] validate, then write the repository (nothing is written if invalid)
+  cost <plan> [--json] [--compare]      monthly cost per component and resource kind, with price sources;
+                                        --compare prices the same plan on every cloud
+  graph <plan>                          Mermaid flowchart of stages, components and dependencies
+  schema                                print the plan's JSON Schema
 
-Run "opsta <command> --help" for a command's options.
-Exit codes: 0 success, 1 invalid plan, 2 usage error.`,
+Options:
+  -o, --out <dir>   generate: the directory to write the repository into
+  --force           generate: see "opsta generate --help"
+  --json            cost: the full report as JSON
+  --compare         cost: the same plan on AWS, Azure and GCP side by side
+  -h, --help        a command's usage
+
+<plan> is a YAML file of at most 1 MiB, in UTF-8.
+Exit codes: 0 success, 1 invalid plan, 2 usage or environment error (a path, a
+permission, a full disk: the message says which), 70 internal error (a bug in Opsta).`,
   validate: `Usage: opsta validate <plan.yaml>
 
 Checks the plan against the schema and the catalog: regions, versions, instance
@@ -56,8 +68,7 @@ Prints the JSON Schema of opsta.plan.yaml (draft 2020-12).`,
 
 function readPlan(path: string | undefined, catalog: Catalog): Validation {
   if (!path) throw new UsageError('missing the plan file argument');
-  if (!existsSync(path)) throw new UsageError(`plan file not found: ${path}`);
-  return validatePlanText(readFileSync(path, 'utf8'), catalog);
+  return validatePlanText(readPlanFile(path), catalog);
 }
 
 function printInvalid(io: Io, path: string, v: Extract<Validation, { ok: false }>): number {
@@ -77,7 +88,9 @@ function formatCost(r: CostReport): string {
   lines.push('', 'Prices:');
   const seen = new Set<string>();
   for (const l of r.lines) {
-    const key = `${l.source} (${l.date})${l.approximate ? ' [approximate]' : ''}`;
+    // Most sources already carry their date ("dated table 2026-09-22"); print it once.
+    const dated = l.source.includes(l.date) ? l.source : `${l.source} (${l.date})`;
+    const key = `${dated}${l.approximate ? ' [approximate]' : ''}`;
     if (!seen.has(key)) lines.push(`  - ${key}`);
     seen.add(key);
   }
@@ -110,14 +123,39 @@ function formatComparison(cmp: CloudComparison[], catalog: Catalog): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+/** A write to standard output or error failed (EPIPE: the reader went away; ENOSPC: /dev/full). */
+class StreamError extends Error {
+  constructor(readonly stream: 'standard output' | 'standard error', readonly reason: unknown) {
+    super(`cannot write to ${stream}`);
+  }
+}
+
+/** `w` with a failed write turned into a StreamError, so main() can tell it from every other error. */
+function guarded(w: Io['stdout'], stream: StreamError['stream']): Io['stdout'] {
+  return {
+    write(s: string) {
+      try {
+        return w.write(s);
+      } catch (e) {
+        throw new StreamError(stream, e);
+      }
+    },
+  };
+}
+
+/** Own properties only: "constructor", "__proto__" or "toString" are unknown commands like any other. */
+const isCommand = (name: string | undefined): name is string => name !== undefined && name !== 'main' && Object.hasOwn(HELP, name);
+
+export async function main(argv: string[], rawIo: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything on stderr can quote the plan or a path: escape it for the terminal.
+  const io: Io = { stdout: guarded(rawIo.stdout, 'standard output'), stderr: escapingWriter(guarded(rawIo.stderr, 'standard error')) };
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${HELP.main}\n`);
       return command ? 0 : 2;
     }
-    if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command "${command}"`);
+    if (!isCommand(command)) throw new UsageError(`unknown command "${command}"`);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
@@ -140,7 +178,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'validate': {
         const c = estimateCost(v.resolved, opts.catalog);
-        io.stdout.write(`${path} is valid: ${v.resolved.components.length} components on ${v.resolved.cloud.provider} ${v.resolved.cloud.region}, about ${usd(c.totalUsd)} per month.\n`);
+        io.stdout.write(`${forTerminal(path!)} is valid: ${v.resolved.components.length} components on ${v.resolved.cloud.provider} ${v.resolved.cloud.region}, about ${usd(c.totalUsd)} per month.\n`);
         return 0;
       }
       case 'cost': {
@@ -169,15 +207,75 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
+    return report(e, io, rawIo, command);
+  }
+}
+
+/** The exit code for an error, after one line (or, for usage errors, the usage) on stderr; never a stack trace. */
+function report(e: unknown, io: Io, rawIo: Io, command: string | undefined): number {
+  try {
+    if (e instanceof StreamError) return streamFailed(e.stream, e.reason, rawIo);
     if (e instanceof UserError && !e.showUsage) {
       io.stderr.write(`opsta: ${e.message}\n`);
       return e.exitCode;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`opsta: ${(e as Error).message}\n\n${HELP[command && command in HELP ? command : 'main']}\n`);
+      io.stderr.write(`opsta: ${(e as Error).message}\n\n${HELP[isCommand(command) ? command : 'main']}\n`);
       return 2;
     }
-    io.stderr.write(`opsta: internal error: ${(e as Error).message}\nPlease report this with the plan that caused it.\n`);
+    // A filesystem error anywhere (a directory as the plan, a read-only target, a full disk) is
+    // the environment, not a bug: exit 2 with the path and what to do.
+    const fs = fsErrorToUserError(e, String((e as { path?: unknown }).path ?? (e as { dest?: unknown }).dest ?? 'a file'), syscallAction(e));
+    if (fs) {
+      io.stderr.write(`opsta: ${fs.message}\n`);
+      return fs.exitCode;
+    }
+    io.stderr.write(`opsta: internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in Opsta; please report it with the command and the plan that caused it.\n`);
     return 70;
+  } catch (again) {
+    if (again instanceof StreamError) return streamFailed(again.stream, again.reason, rawIo);
+    throw again;
   }
+}
+
+/** What a failed system call was doing, for the message: "open" → "open", "mkdir" → "create the directory". */
+function syscallAction(e: unknown): string {
+  const call = (e as { syscall?: unknown }).syscall;
+  const actions: Record<string, string> = {
+    open: 'open', read: 'read', write: 'write to', mkdir: 'create the directory', scandir: 'list the directory', rename: 'rename',
+    unlink: 'delete', rmdir: 'delete the directory', stat: 'read', lstat: 'read', copyfile: 'copy', symlink: 'create the link', fsync: 'write to',
+  };
+  return typeof call === 'string' && Object.hasOwn(actions, call) ? actions[call]! : 'use';
+}
+
+/**
+ * A write to stdout or stderr failed. EPIPE (`opsta schema | head -c 20`): the reader has all it
+ * wanted, exit 0 quietly. Anything else (ENOSPC on /dev/full): one line on stderr, exit 2.
+ */
+export function streamFailed(stream: StreamError['stream'], cause: unknown, rawIo: Pick<Io, 'stderr'>): number {
+  const code = errnoCode(cause);
+  if (code === 'EPIPE') return 0;
+  if (stream === 'standard output') {
+    try {
+      const why = fsErrorToUserError(cause, stream, 'write to')?.message ?? `cannot write to ${stream}: ${(cause as Error)?.message ?? String(cause)}`;
+      rawIo.stderr.write(`opsta: ${forTerminal(why)}\n`);
+    } catch {
+      // stderr is gone too: the exit code is all that is left.
+    }
+  }
+  return 2;
+}
+
+/** Listen for asynchronous write errors on a real process's stdout and stderr (bin/opsta.mjs). */
+export function guardProcessStreams(proc: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): { exitCode(): number | undefined } {
+  let failed: number | undefined;
+  const on = (s: NodeJS.WriteStream, name: StreamError['stream']) =>
+    s.on('error', (e) => {
+      if (failed !== undefined) return; // report the first failure only
+      failed = streamFailed(name, e, name === 'standard output' ? proc : { stderr: { write: () => true } });
+      process.exitCode = failed === 0 ? process.exitCode : failed;
+    });
+  on(proc.stdout, 'standard output');
+  on(proc.stderr, 'standard error');
+  return { exitCode: () => failed };
 }
