@@ -141,8 +141,9 @@ describe('Azure DNS and node pools', () => {
     expect(tfvars(files, 'bootstrap').dns_resource_group).toBe('acme-prod-dns');
     expect(files['bootstrap/main.tf']).toContain('resource "azurerm_role_assignment" "apply_dns_access"');
     expect(files['platform/manifests/platform-gateway/platform-gateway.yaml']).toContain('resourceGroupName: "acme-prod-dns"');
-    expect(tfvars(files, 'stacks/20-cluster').dns_resource_group).toBe('acme-prod-dns');
-    expect(files['stacks/20-cluster/main.tf']).toContain('resourceGroup                = var.dns_resource_group');
+    // external-dns's azure.json is written by stage 25 (a Kubernetes object, after the cluster's stage).
+    expect(tfvars(files, 'stacks/25-prerequisites').dns_resource_group).toBe('acme-prod-dns');
+    expect(files['stacks/25-prerequisites/workload-identity.tf']).toContain('resourceGroup                = var.dns_resource_group');
   });
 
   it('makes the first node pool the system pool and the others user pools', () => {
