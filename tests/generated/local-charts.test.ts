@@ -33,6 +33,9 @@ const CHART_ROUTES: { release: string; at: string[]; hostnamesKey: string; enabl
   { release: 'harbor', at: ['expose', 'route'], hostnamesKey: 'hosts', enabled: (_b, doc) => (doc.expose as { type?: string } | undefined)?.type === 'route' },
 ];
 
+/** Cluster-scoped kinds the local charts render (they take no namespace). */
+const CLUSTER_SCOPED = new Set(['GatewayClass', 'ClusterIssuer', 'StorageClass', 'Namespace', 'ClusterRole', 'ClusterRoleBinding']);
+
 const componentOfRelease = new Map(Object.values(catalog.components).flatMap((c) => c.releases.map((r) => [r.name, c.key] as const)));
 
 function resolvedPlanOf(files: Record<string, string>): ResolvedPlan {
@@ -48,7 +51,7 @@ const valuesOf = (files: Record<string, string>, release: string) => {
 };
 
 /** Routes produced by chart values (the chart renders them; the values are what we own). */
-export function chartRoutes(files: Record<string, string>): Route[] {
+function chartRoutes(files: Record<string, string>): Route[] {
   const releases = helmfileReleases(files);
   const out: Route[] = [];
   for (const c of CHART_ROUTES) {
@@ -92,8 +95,8 @@ async function checkRepository(files: Record<string, string>): Promise<string[]>
   const plan = resolvedPlanOf(files);
   const { objects, namespaceOf } = renderAll(files);
   const problems = await validateObjects(objects, { unchecked: UNCHECKED_KINDS });
-  // Attach namespaces the way the API server will, so relations see where objects live.
-  const placed = objects.map((o) => (o.metadata && !o.metadata.namespace && o.kind !== 'GatewayClass' && o.kind !== 'ClusterIssuer' && o.kind !== 'StorageClass' ? { ...o, metadata: { ...o.metadata, namespace: namespaceOf(o) } } : o));
+  // Place namespaced objects in their release's namespace, as the apply will, so relations see where they live.
+  const placed = objects.map((o) => (o.metadata && !o.metadata.namespace && !CLUSTER_SCOPED.has(o.kind ?? '') ? { ...o, metadata: { ...o.metadata, namespace: namespaceOf(o) } } : o));
   const routes = [...routesFromObjects(placed, namespaceOf), ...chartRoutes(files)];
   problems.push(...checkGateways(placed), ...checkRouteAttachment(routes, placed));
 

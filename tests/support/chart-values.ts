@@ -145,7 +145,7 @@ export function checkChartValues(values: unknown, facts: ChartFacts): ValuesFind
     const here = index.known.has(path);
     let isFree = free;
     if (!isFree && !here) {
-      if (parentPath !== undefined && index.closed.has(parentPath === '' ? '' : parentPath)) {
+      if (parentPath !== undefined && index.closed.has(parentPath)) {
         findings.push({ path, message: `not a key of ${parentPath || 'the top level'}, where the chart's schema allows only the keys it names` });
         return;
       }
