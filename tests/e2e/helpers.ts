@@ -5,22 +5,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { requireTool } from '../support/tools.ts';
+import { screenshotDir } from './screenshots.ts';
+
+export { screenshotDir };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'site/dist');
-/**
- * Where e2e screenshots go. The committed ones in docs/screenshots/ are rewritten only when
- * UPDATE_SCREENSHOTS=1; a plain `npm test` writes to a temporary directory, so the working tree
- * stays clean (PNG bytes differ from run to run even when nothing visible changed).
- */
-export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(tmpdir(), `opsta-screenshots-${process.pid}`);
-}
 export const SCREENSHOTS = screenshotDir();
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
