@@ -15,7 +15,7 @@ import { errnoCode, fsErrorToUserError, UsageError, UserError } from './errors.t
 import { readPlanFile } from './plan-file.ts';
 import { escapingWriter, forTerminal } from './terminal.ts';
 
-interface Io {
+export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }
@@ -212,7 +212,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
 }
 
 /** The exit code for an error, after one line (or, for usage errors, the usage) on stderr; never a stack trace. */
-function report(e: unknown, io: Io, rawIo: Io, command: string | undefined): number {
+export function report(e: unknown, io: Io, rawIo: Io, command: string | undefined): number {
   try {
     if (e instanceof StreamError) return streamFailed(e.stream, e.reason, rawIo);
     if (e instanceof UserError && !e.showUsage) {
