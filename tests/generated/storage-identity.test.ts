@@ -194,7 +194,7 @@ function awsDnsFindings(repo: Repo): Finding[] {
 
 /** The `/ns/<namespace>/sa/<name>` a bucket member names, with var.<x> resolved from tfvars. */
 function gcpMemberServiceAccount(member: string, tfvars: Record<string, unknown>): { namespace: string; serviceAccount: string } | undefined {
-  const m = /\/ns\/\$\{var\.([a-z0-9_]+)\.namespace\}\/sa\/\$\{var\.\1\.service_account\}"?$/.exec(member) ?? /\/ns\/\$\{var\.([a-z0-9_]+)\.namespace\}\/sa\/\$\{var\.\1\.service_account\}/.exec(member);
+  const m = /\/ns\/\$\{var\.([a-z0-9_]+)\.namespace\}\/sa\/\$\{var\.\1\.service_account\}$/.exec(member);
   if (m) {
     const v = tfvars[m[1]!] as { namespace?: string; service_account?: string } | undefined;
     return v?.namespace && v.service_account ? { namespace: v.namespace, serviceAccount: v.service_account } : undefined;
@@ -581,6 +581,13 @@ describe('each check fails on the old form', () => {
     expect(show((await runChecks(noSa, true)).serviceAccounts)).toMatch(/registry\.serviceAccountName is null/);
     const { [HARBOR_IDENTITY]: _gone, ...noAccount } = base;
     expect(show((await runChecks(noAccount, true)).serviceAccounts)).toMatch(/no release creates the harbor\/harbor-registry ServiceAccount/);
+  });
+
+  it('backup objects in a plan whose backups are off', async () => {
+    const medium = generatePlan(fullPlan('aws-medium', 'medium'))!;
+    expect(medium.backups).toBe(false);
+    const withBackup = { ...medium.files, [KEYCLOAK]: large('aws-medium')[KEYCLOAK]! };
+    expect(show((await runChecks(withBackup, false)).backups)).toMatch(/backups are off, yet the Cluster has a backup/);
   });
 
   it('a large plan without the CNPG backup or ScheduledBackup (M17), or backing up elsewhere', async () => {
