@@ -377,6 +377,12 @@ describe('I and L: messages are bounded, escaped and say the fix', () => {
     }
   });
 
+  it('I75: bidi overrides and C1 controls (which JSON quoting leaves raw) are escaped at the terminal', async () => {
+    const r = await problemsOf(BASE.replace('profile: medium', 'profile: medium\n"\\u202Eevil\\N\\u2066key": 1'));
+    expect(r.err).not.toMatch(RAW_CONTROL);
+    expect(r.err).toContain('unknown key "\\u202eevil\\x85\\u2066key"');
+  });
+
   const MEG = 'a'.repeat(MiB - 4096);
   it.each([
     ['L7 cloud.provider', BASE.replace('provider: aws', `provider: aws${MEG}`), 'cloud.provider', true],
