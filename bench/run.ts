@@ -1,6 +1,7 @@
 // npm run bench: performance figures, measured rather than asserted in tests.
 //  - in-process generation time for the largest example plan (median and p95 of many runs)
 //  - whole-process time of `opsta generate` (median of several runs)
+//  - validation time at the 1 MiB input limit, valid and hostile (bench/validate.ts)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { validatePlanText } from '../schemas/plan-yaml.ts';
 import { generateRepository } from '../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../generator/src/node.ts';
 import { quantile } from './stats.ts';
+import { validateBench } from './validate.ts';
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
@@ -54,6 +56,8 @@ console.log(`Largest example: ${largest.f} (${largest.count} files, ${(largest.b
 console.log(`In-process generateRepository, ${RUNS} runs: median ${fmt(quantile(times, 0.5))}, p95 ${fmt(quantile(times, 0.95))}`);
 console.log(`In-process validatePlanText,   ${RUNS} runs: median ${fmt(quantile(vtimes, 0.5))}, p95 ${fmt(quantile(vtimes, 0.95))}`);
 console.log(`Whole process \`opsta generate\`, ${PROC_RUNS} runs: median ${fmt(quantile(proc, 0.5))}, min ${fmt(Math.min(...proc))}`);
+console.log('');
+for (const line of validateBench()) console.log(line);
 
 // The planner's figures need the Debian chromium; without it they are skipped, loudly.
 import { existsSync } from 'node:fs';
