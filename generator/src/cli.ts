@@ -28,6 +28,7 @@ Usage: opsta <command> [options]
 Commands:
   validate <plan>                       check a plan and report every problem with its path
   generate <plan> --out <dir> [--force] validate, then write the repository (nothing is written if invalid)
+  diff <plan> --in <dir>                what generate would change in <dir>, without writing anything
   cost <plan> [--json] [--compare]      monthly cost per component and resource kind, with price sources;
                                         --compare prices the same plan on every cloud
   graph <plan>                          Mermaid flowchart of stages, components and dependencies
@@ -35,7 +36,9 @@ Commands:
 
 Options:
   -o, --out <dir>   generate: the directory to write the repository into
-  --force           generate: see "opsta generate --help"
+  --force           generate: write into a <dir> that already holds files (see "opsta generate --help")
+  --force-file <p>  generate, diff: overwrite the conflicting file <p> (repeatable)
+  --in <dir>        diff: the generated repository to compare with
   --json            cost: the full report as JSON
   --compare         cost: the same plan on AWS, Azure and GCP side by side
   -h, --help        a command's usage
