@@ -99,7 +99,7 @@ describe('N: help, docs, exit codes, cost, screenshots', () => {
   it('N11: the main help lists every option and every exit code', async () => {
     const r = await opsta('--help');
     expect(r.code).toBe(0);
-    for (const opt of ['--out', '-o', '--force', '--json', '--compare', '--help']) expect(r.out, opt).toContain(opt);
+    for (const opt of ['--out', '-o', '--force', '--force-file', '--in', '--json', '--compare', '--help', 'diff <plan>']) expect(r.out, opt).toContain(opt);
     expect(r.out).toMatch(/0 success, 1 invalid plan, 2 usage or environment error/);
     expect(r.out).toMatch(/70 internal error/);
   });
