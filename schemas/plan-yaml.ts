@@ -44,8 +44,11 @@ const NUMBER_TAGS = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']
 /** What a plain number scalar can look like in YAML 1.2 core: digits, signs, dots, exponents, 0x/0o, .inf/.nan. */
 const PLAIN_NUMBER = /^[-+]?[0-9A-Za-z._]+$/;
 
-/** Parse plan YAML. CORE_SCHEMA keeps `2026-01-01` a string and `on`/`yes` plain strings. */
-export function parsePlanYaml(text: string, spellings?: NumberSpellings): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+/**
+ * Parse plan YAML. CORE_SCHEMA keeps `2026-01-01` a string and `on`/`yes` plain strings.
+ * `spellings`, if given, receives every plain number scalar with its text as written.
+ */
+export function parsePlanYaml(text: string, spellings?: { add(value: number, raw: string): void }): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   // js-yaml refuses a NUL before tracking lines, so its mark says "line 1, column <offset>": locate it here.
   const nul = text.indexOf('\0');
   if (nul !== -1) {
