@@ -151,8 +151,9 @@ const isCommand = (name: string | undefined): name is string => name !== undefin
 
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   const [command, ...rest] = argv;
-  // Everything on stderr can quote the plan or a path: escape it for the terminal.
-  const io: Io = { stdout: guarded(rawIo.stdout, 'standard output'), stderr: escapingWriter(guarded(rawIo.stderr, 'standard error')) };
+  // Messages quote the plan and paths: escape both streams for the terminal. JSON output is
+  // unchanged in meaning (forTerminal uses JSON's escapes, and JSON.stringify leaves no C0 raw).
+  const io: Io = { stdout: escapingWriter(guarded(rawIo.stdout, 'standard output')), stderr: escapingWriter(guarded(rawIo.stderr, 'standard error')) };
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${HELP.main}\n`);
@@ -181,7 +182,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     switch (command) {
       case 'validate': {
         const c = estimateCost(v.resolved, opts.catalog);
-        io.stdout.write(`${forTerminal(path!)} is valid: ${v.resolved.components.length} components on ${v.resolved.cloud.provider} ${v.resolved.cloud.region}, about ${usd(c.totalUsd)} per month.\n`);
+        io.stdout.write(`${path} is valid: ${v.resolved.components.length} components on ${v.resolved.cloud.provider} ${v.resolved.cloud.region}, about ${usd(c.totalUsd)} per month.\n`);
         return 0;
       }
       case 'cost': {

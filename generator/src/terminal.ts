@@ -11,14 +11,16 @@
  */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]|\p{Cs}/gu;
 
+/**
+ * JSON's escape syntax (`\u001b`, `\r`): readable, and a JSON document written through
+ * forTerminal (`cost --json`) still parses to the same values.
+ */
 function escapeChar(c: string): string {
   const code = c.codePointAt(0)!;
-  if (code === 0x0d) return '\\r';
-  if (code <= 0x9f) return `\\x${code.toString(16).padStart(2, '0')}`;
-  return `\\u${code.toString(16).padStart(4, '0')}`;
+  return code === 0x0d ? '\\r' : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every character that could act on a terminal shown as `\x1b`, `\u202e`, …; newlines and tabs kept. */
+/** `text` with every character that could act on a terminal shown as `\u001b`, `\u202e`, …; newlines and tabs kept. */
 export function forTerminal(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }

@@ -65,9 +65,9 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-
 
 describe('terminal.ts: forTerminal', () => {
   it('shows ESC, NUL, CR, C1, bidi controls and lone surrogates as escapes; keeps newlines, tabs and ordinary Unicode', () => {
-    expect(forTerminal('a\x1b[2Jb')).toBe('a\\x1b[2Jb');
-    expect(forTerminal('x\u0000y\u0007z\u007f')).toBe('x\\x00y\\x07z\\x7f');
-    expect(forTerminal('\u0085\u009b')).toBe('\\x85\\x9b');
+    expect(forTerminal('a\x1b[2Jb')).toBe('a\\u001b[2Jb');
+    expect(forTerminal('x\u0000y\u0007z\u007f')).toBe('x\\u0000y\\u0007z\\u007f');
+    expect(forTerminal('\u0085\u009b')).toBe('\\u0085\\u009b');
     expect(forTerminal('a\rb')).toBe('a\\rb');
     expect(forTerminal('abc\u202Edcb\u2066\u200f')).toBe('abc\\u202edcb\\u2066\\u200f');
     expect(forTerminal('\u2028\ufeff\u200b')).toBe('\\u2028\\ufeff\\u200b');
@@ -207,9 +207,20 @@ describe('A: arguments and special files', () => {
     const ok = await opsta('validate', p);
     expect(ok.code).toBe(0);
     expect(ok.out).not.toMatch(RAW_CONTROL);
-    expect(ok.out).toContain('evil\\x1b]0;title\\x07.yaml is valid');
+    expect(ok.out).toContain('evil\\u001b]0;title\\u0007.yaml is valid');
     const bad = await opsta('validate', p.replace('.yaml', '-missing.yaml'));
     expect(bad.err).not.toMatch(RAW_CONTROL);
+  });
+
+  it('stdout is escaped too, and JSON output still parses to the same report', async () => {
+    const json = await opsta('cost', EXAMPLE, '--json', '--compare');
+    expect(json.code).toBe(0);
+    expect(json.out).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(JSON.stringify(JSON.parse(json.out))));
+    const schema = await opsta('schema');
+    expect(schema.out).toBe(readFileSync(join(ROOT, 'schemas/plan.schema.json'), 'utf8'));
+    expect(forTerminal(JSON.stringify({ k: 'a\u0085\u202eb\x1b' }))).toBe('{"k":"a\\u0085\\u202eb\\u001b"}');
+    expect(JSON.parse(forTerminal(JSON.stringify({ k: 'a\u0085\u202eb\x1b' })))).toEqual({ k: 'a\u0085\u202eb\x1b' });
   });
 
   it('A30 in process: a failing stdout write is one line and exit 2; EPIPE is quiet and exit 0', async () => {
@@ -380,7 +391,7 @@ describe('I and L: messages are bounded, escaped and say the fix', () => {
   it('I75: bidi overrides and C1 controls (which JSON quoting leaves raw) are escaped at the terminal', async () => {
     const r = await problemsOf(BASE.replace('profile: medium', 'profile: medium\n"\\u202Eevil\\N\\u2066key": 1'));
     expect(r.err).not.toMatch(RAW_CONTROL);
-    expect(r.err).toContain('unknown key "\\u202eevil\\x85\\u2066key"');
+    expect(r.err).toContain('unknown key "\\u202eevil\\u0085\\u2066key"');
   });
 
   const MEG = 'a'.repeat(MiB - 4096);
