@@ -3,6 +3,18 @@
 // CLI, the tests and the planner without a separate build step.
 import { register } from 'tsx/esm/api';
 
+/** Last resort for an error that escapes main() (main reports every error itself): one line, never a stack trace. */
+function crashed(e) {
+  try {
+    process.stderr.write(`opsta: internal error: ${e?.message ?? String(e)}\nThis is a bug in Opsta; please report it with the command and the plan that caused it.\n`);
+  } catch {
+    // stderr is gone: the exit code is all that is left.
+  }
+  process.exit(70);
+}
+process.on('uncaughtException', crashed);
+process.on('unhandledRejection', crashed);
+
 register();
 const { main, guardProcessStreams } = await import('../generator/src/cli.ts');
 // Before anything is written: a closed pipe (EPIPE) or a full disk on stdout must end in an

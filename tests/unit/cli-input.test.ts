@@ -2,7 +2,7 @@
 // (the CLI probe) marked defect in its N, I, L, B and A tables, run through main() in
 // process. The cases that need a real process (/dev/full, a closed pipe, another user)
 // are in cli-input-process.test.ts. IDs in the test names are the probe's.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -251,6 +251,7 @@ describe('I: files that are not UTF-8 plans', () => {
     const line = text.slice(0, at).split('\n').length;
     const column = at - text.lastIndexOf('\n', at - 1);
     expect(r.err).toBe(`opsta: cannot read the plan ${p}: not UTF-8 at byte ${at + 1} (0xff), line ${line}, column ${column}; save it as UTF-8 (it may be Latin-1 or Windows-1252)\n`);
+    expect(existsSync(join(dir, 'never')), 'generate wrote nothing').toBe(false);
   });
 
   it('I15: a Latin-1 file is refused, naming the first non-UTF-8 byte', async () => {
