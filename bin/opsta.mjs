@@ -16,9 +16,16 @@ process.on('uncaughtException', crashed);
 process.on('unhandledRejection', crashed);
 
 register();
-const { main, guardProcessStreams } = await import('../generator/src/cli.ts');
+const { main, guardProcessStreams, reportError } = await import('../generator/src/cli.ts');
 // Before anything is written: a closed pipe (EPIPE) or a full disk on stdout must end in an
 // exit code and at most one line, never an "Unhandled 'error' event" stack trace.
 const streams = guardProcessStreams(process);
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const argv = process.argv.slice(2);
+let code;
+try {
+  code = await main(argv, { stdout: process.stdout, stderr: process.stderr });
+} catch (e) {
+  // main() reports every error itself; one that escapes (a promise returned un-awaited) gets the same treatment.
+  code = reportError(e, { stdout: process.stdout, stderr: process.stderr }, argv[0]);
+}
 process.exitCode = streams.exitCode() || code;

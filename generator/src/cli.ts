@@ -242,6 +242,12 @@ export function report(e: unknown, io: Io, rawIo: Io, command: string | undefine
   }
 }
 
+/** report() for an error that escaped main() (bin/opsta.mjs's safety net): same messages, same codes. */
+export function reportError(e: unknown, rawIo: Io, command: string | undefined): number {
+  const io: Io = { stdout: rawIo.stdout, stderr: escapingWriter(rawIo.stderr) };
+  return report(e, io, rawIo, command);
+}
+
 /** What a failed system call was doing, for the message: "open" → "open", "mkdir" → "create the directory". */
 function syscallAction(e: unknown): string {
   const call = (e as { syscall?: unknown }).syscall;
