@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main, report, type Io } from '../../generator/src/cli.ts';
+import { main, report, reportError, type Io } from '../../generator/src/cli.ts';
 import { fsErrorToUserError, UserError } from '../../generator/src/errors.ts';
 import { decodePlan, firstInvalidUtf8, MAX_PLAN_BYTES, readPlanBytes, readPlanFile } from '../../generator/src/plan-file.ts';
 import { forTerminal } from '../../generator/src/terminal.ts';
@@ -125,6 +125,13 @@ describe('N: help, docs, exit codes, cost, screenshots', () => {
     const enotdir = Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR', syscall: 'mkdir', path: '/tmp/f/sub' });
     expect(report(enotdir, io, io, 'generate')).toBe(2);
     expect(err).toContain('cannot create the directory /tmp/f/sub: a part of that path is a file');
+  });
+
+  it('an error escaping main() (bin/opsta.mjs) is reported the same way: a UserError keeps its code, escaped', () => {
+    let err = '';
+    const io: Io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+    expect(reportError(new UserError('out\x1b[2J is not empty'), io, 'generate')).toBe(2);
+    expect(err).toBe('opsta: out\\u001b[2J is not empty\n');
   });
 
   it('N15: cost prints each price source once, with its date once', async () => {
