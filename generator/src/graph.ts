@@ -26,7 +26,9 @@ export const planOnPullRequest = (s: Stage): boolean => !s.holdsSecrets;
 export function stagesFor(plan: ResolvedPlan): Stage[] {
   const stages: Stage[] = [
     { id: '10-network', title: 'Network and DNS', tool: 'terraform', dir: 'stacks/10-network' },
-    { id: '20-cluster', title: 'Kubernetes cluster', tool: 'terraform', dir: 'stacks/20-cluster', upstream: '10-network' },
+    // On RKE2 the cluster join token is a random_password in this state (rke2-aws-tf), and
+    // refreshing its S3 copy needs a read the plan identity must not have.
+    { id: '20-cluster', title: 'Kubernetes cluster', tool: 'terraform', dir: 'stacks/20-cluster', upstream: '10-network', holdsSecrets: plan.kubernetes.distribution === 'rke2' },
   ];
   if (plan.components.length > 0) {
     // Everything a release reads before it starts (namespaces, generated credentials,
