@@ -93,6 +93,8 @@ export const HealthCheckSchema = z.strictObject({
   path: z.string().startsWith('/').optional(),
   /** In-cluster check: a Deployment/StatefulSet that must be Available/Ready. */
   workload: z.string().regex(/^(deployment|statefulset|daemonset)\/[a-z0-9-]+$/).optional(),
+  /** In-cluster HTTP endpoint `<service>:<port>` (with `path`), reached through the API server's service proxy: for endpoints the gateway does not route (Keycloak's management port). */
+  service: z.string().regex(/^[a-z][a-z0-9-]*:[0-9]{1,5}$/).optional(),
   expect: z.array(z.number().int()).min(1).optional(),
   source: z.string(),
 });

@@ -165,10 +165,12 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     c.health.map((h) => ({
       component: c.key,
       name: h.name,
-      ...(h.path ? { url: `https://${host(c.key)}${h.path.replace('{realm}', String(plan.componentOptions.keycloak?.realm ?? ''))}`, expect: h.expect ?? [200] } : {}),
+      ...(h.path && !h.service ? { url: `https://${host(c.key)}${h.path.replace('{realm}', String(plan.componentOptions.keycloak?.realm ?? ''))}`, expect: h.expect ?? [200] } : {}),
+      ...(h.service ? { namespace: c.namespace, service: h.service, path: h.path ?? '/', expect: h.expect ?? [200] } : {}),
       ...(h.workload ? { namespace: c.namespace, workload: h.workload } : {}),
     })),
   );
+  const healthContext = healthContextFor(plan, catalog, components, releases, host);
   const pipeline = {
     cloud: plan.cloud.provider,
     region: plan.cloud.region,
@@ -178,6 +180,7 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     environment: plan.github.environment,
     stages: stages.map((s) => ({ id: s.id, tool: s.tool, dir: s.dir, planOnPullRequest: planOnPullRequest(s), ...(s.upstream ? { upstream: s.upstream } : {}) })),
     health,
+    healthContext,
   };
   const ctx = {
     plan,
@@ -253,6 +256,34 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   put('.opsta/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
   return Object.fromEntries(Object.keys(files).sort().map((p) => [p, files[p]!]));
+}
+
+/**
+ * What the runtime's health checks compare the live platform against (generator/runtime/health):
+ * nodes expected, releases expected, the hosts whose DNS and certificates must be right, the
+ * Gateway whose address DNS must point at, and each SSO client's expected wiring to the realm.
+ */
+function healthContextFor(plan: ResolvedPlan, catalog: Catalog, components: ComponentBlueprint[], releases: Release[], host: (k: string) => string) {
+  const realm = plan.componentOptions.keycloak?.realm;
+  const issuer = plan.components.includes('keycloak') ? `https://${host('keycloak')}/realms/${String(realm)}` : undefined;
+  return {
+    domain: plan.dns.domain,
+    nodePools: plan.kubernetes.nodePools.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+    namespaces: [...new Set(['kube-system', ...releases.map((r) => r.namespace)])].sort(),
+    releases: releases.map((r) => ({ namespace: r.namespace, name: r.name })),
+    hosts: components.filter((c) => c.hostname).map((c) => ({ component: c.key, host: host(c.key) })),
+    ...(plan.components.includes('gateway') ? { gateway: { namespace: catalog.components.gateway!.namespace, name: 'platform' } } : {}),
+    ...(issuer
+      ? {
+          oidc: {
+            issuer,
+            clients: components
+              .filter((c) => c.sso && c.hostname)
+              .map((c) => ({ component: c.key, clientId: c.sso!.clientId, baseUrl: `https://${host(c.key)}`, redirectUri: `https://${host(c.key)}${c.sso!.redirectPath}` })),
+          },
+        }
+      : {}),
+  };
 }
 
 /** Values a component's templates need that are documents of their own (Vault's HCL config, Argo CD's OIDC YAML). */
