@@ -81,7 +81,25 @@ export function parsePlanYaml(text: string, spellings?: { add(value: number, raw
   }
 }
 
+/** The marker comment that lets a plan keep placeholder account values (this repository's examples). */
+export const EXAMPLE_PLACEHOLDERS_MARKER = '# opsta: example-placeholders';
+
+/**
+ * Whether the plan's leading comment block (the comment and blank lines before its first
+ * YAML line) holds the example marker. Only there: a marker-like line inside a multi-line
+ * string further down is text, not a marker.
+ */
+export function hasExamplePlaceholdersMarker(text: string): boolean {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (!t.startsWith('#')) return false;
+    if (/^#\s*opsta:\s*example-placeholders\s*$/.test(t)) return true;
+  }
+  return false;
+}
+
 export function validatePlanText(text: string, catalog: Catalog): Validation {
   const parsed = parsePlanYaml(text);
-  return parsed.ok ? validatePlan(parsed.value, catalog, new NumberSpellings(text)) : parsed;
+  return parsed.ok ? validatePlan(parsed.value, catalog, new NumberSpellings(text), { allowPlaceholders: hasExamplePlaceholdersMarker(text) }) : parsed;
 }

@@ -56,15 +56,88 @@ const ApiAccessSchema = z.strictObject({
   runner: pattern(RUNNER_LABEL, 'a GitHub Actions runner label (letters, digits, ".", "_", "-"), e.g. "opsta-vpc"').optional(),
 });
 
-function cloudSchema(cloud: CloudBlueprint) {
+/**
+ * The cloud account fields: their format, where to find the value, and the placeholder values
+ * documentation and tutorials use (a plan aimed at one of those would deploy into an account
+ * that is not the user's). The planner shows `format` and `where` as the field's hint; the
+ * schema's messages say the same, so `opsta validate` and the planner agree word for word.
+ */
+export const ACCOUNT_FIELDS = {
+  accountId: {
+    label: 'AWS account ID',
+    format: 'the 12-digit AWS account ID',
+    where: 'the account menu at the top right of the AWS console, or `aws sts get-caller-identity --query Account --output text`',
+    pattern: /^\d{12}$/,
+    // AWS documentation's example accounts, and one digit repeated (000000000000, 111111111111, …).
+    placeholder: (v: string) => ['123456789012', '111122223333', '444455556666', '777788889999'].includes(v) || /^(\d)\1{11}$/.test(v),
+  },
+  subscriptionId: {
+    label: 'Azure subscription ID',
+    format: 'a lowercase subscription GUID',
+    where: 'Subscriptions in the Azure portal, or `az account show --query id --output tsv`',
+    pattern: UUID,
+    placeholder: (v: string) => isPlaceholderGuid(v),
+  },
+  tenantId: {
+    label: 'Azure tenant ID',
+    format: 'a lowercase tenant GUID',
+    where: 'Microsoft Entra ID, Overview, in the Azure portal, or `az account show --query tenantId --output tsv`',
+    pattern: UUID,
+    placeholder: (v: string) => isPlaceholderGuid(v),
+  },
+  projectId: {
+    label: 'GCP project ID',
+    format: 'a GCP project ID (6-30 lowercase letters, digits, "-")',
+    where: 'the project picker of the Google Cloud console (the ID column), or `gcloud config get-value project`',
+    pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+    placeholder: (v: string) => /^(my|your|example|sample|demo|placeholder)-(gcp-)?project(-id)?$/.test(v) || /^project-id$/.test(v) || v === 'acme-platform',
+  },
+} as const satisfies Record<string, { label: string; format: string; where: string; pattern: RegExp; placeholder: (v: string) => boolean }>;
+
+export type AccountField = keyof typeof ACCOUNT_FIELDS;
+
+/** The all-zero GUID, one hex digit repeated, and the 12345678-1234-… pattern tutorials use. */
+function isPlaceholderGuid(v: string): boolean {
+  const hex = v.replace(/-/g, '');
+  return /^([0-9a-f])\1{31}$/.test(hex) || /^12345678-?1234-?1234-?1234-?123456789012$/.test(v) || /^0{8}-0{4}-0{4}-0{4}-0{11}[0-9a-f]$/.test(v);
+}
+
+/** Same text for an empty, malformed or placeholder value: what it must be and where to find it. */
+export function accountMessage(field: AccountField, kind: 'missing' | 'format' | 'placeholder'): string {
+  const f = ACCOUNT_FIELDS[field];
+  const find = `find it in ${f.where}`;
+  if (kind === 'missing') return `is missing: enter ${f.format}; ${find}`;
+  if (kind === 'placeholder') return `is a placeholder from documentation or an example, not your account: enter ${f.format}; ${find}`;
+  return `must be ${f.format}; ${find}`;
+}
+
+export interface PlanSchemaOptions {
+  /**
+   * Accept the known placeholder account values (documentation account IDs, the all-zero GUID).
+   * Only for this repository's example plans, which say so with the marker comment
+   * `# opsta: example-placeholders` (see schemas/plan-yaml.ts).
+   */
+  allowPlaceholders?: boolean;
+}
+
+function accountSchema(field: AccountField, options: PlanSchemaOptions) {
+  const f = ACCOUNT_FIELDS[field];
+  const base = z
+    // An absent field is "missing" too; other wrong types fall through to the friendly error map (YAML quoting hints).
+    .string({ error: (iss) => (iss.input === undefined ? accountMessage(field, 'missing') : undefined) })
+    .regex(f.pattern, { error: (iss) => accountMessage(field, iss.input === '' ? 'missing' : 'format') });
+  return options.allowPlaceholders ? base : base.refine((v) => !f.placeholder(v), { error: accountMessage(field, 'placeholder') });
+}
+
+function cloudSchema(cloud: CloudBlueprint, options: PlanSchemaOptions) {
   const regions = cloud.regions.map((r) => r.id) as [string, ...string[]];
   const accounts = {
-    aws: z.strictObject({ accountId: pattern(/^\d{12}$/, 'the 12-digit AWS account ID') }),
+    aws: z.strictObject({ accountId: accountSchema('accountId', options) }),
     azure: z.strictObject({
-      subscriptionId: pattern(UUID, 'a lowercase subscription GUID'),
-      tenantId: pattern(UUID, 'a lowercase tenant GUID'),
+      subscriptionId: accountSchema('subscriptionId', options),
+      tenantId: accountSchema('tenantId', options),
     }),
-    gcp: z.strictObject({ projectId: pattern(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project ID (6-30 lowercase letters, digits, "-")') }),
+    gcp: z.strictObject({ projectId: accountSchema('projectId', options) }),
   } as const;
   return z.strictObject({
     provider: z.literal(cloud.id),
@@ -73,10 +146,10 @@ function cloudSchema(cloud: CloudBlueprint) {
   });
 }
 
-export function createPlanSchema(catalog: Catalog) {
+export function createPlanSchema(catalog: Catalog, options: PlanSchemaOptions = {}) {
   const clouds = CLOUDS.flatMap((id) => (catalog.clouds[id] ? [catalog.clouds[id]] : []));
   if (clouds.length === 0) throw new Error('catalog has no cloud blueprints');
-  const cloudMembers = clouds.map(cloudSchema);
+  const cloudMembers = clouds.map((c) => cloudSchema(c, options));
   const componentShape = Object.fromEntries(
     Object.keys(catalog.components)
       .sort()

@@ -3,7 +3,7 @@
 // CLI, the generator and the planner alike.
 import type { z } from 'zod';
 import type { Catalog } from './blueprint.ts';
-import { createPlanSchema, resolvePlan, type PlanInput, type PlanSchema, type ResolvedPlan } from './plan.ts';
+import { createPlanSchema, resolvePlan, type PlanInput, type PlanSchema, type PlanSchemaOptions, type ResolvedPlan } from './plan.ts';
 import { quote } from './quote.ts';
 
 export interface Problem {
@@ -49,9 +49,12 @@ export function didYouMean(key: string, known: string[]): string | undefined {
 }
 
 const schemaCache = new WeakMap<Catalog, PlanSchema>();
-export function planSchemaFor(catalog: Catalog): PlanSchema {
-  let s = schemaCache.get(catalog);
-  if (!s) schemaCache.set(catalog, (s = createPlanSchema(catalog)));
+const permissiveCache = new WeakMap<Catalog, PlanSchema>();
+/** The plan schema for a catalog; `allowPlaceholders` only for example plans (see PlanSchemaOptions). */
+export function planSchemaFor(catalog: Catalog, options: PlanSchemaOptions = {}): PlanSchema {
+  const cache = options.allowPlaceholders ? permissiveCache : schemaCache;
+  let s = cache.get(catalog);
+  if (!s) cache.set(catalog, (s = createPlanSchema(catalog, { allowPlaceholders: Boolean(options.allowPlaceholders) })));
   return s;
 }
 
@@ -135,7 +138,7 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'a mapping' : `${typeof v} ${String(v)}`;
 }
 
-export function validatePlan(input: unknown, catalog: Catalog, source?: PlanSource): Validation {
+export function validatePlan(input: unknown, catalog: Catalog, source?: PlanSource, options: PlanSchemaOptions = {}): Validation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '', message: 'the plan must be a YAML mapping starting with "apiVersion: opsta.dev/v1"' }] };
   }
@@ -147,7 +150,7 @@ export function validatePlan(input: unknown, catalog: Catalog, source?: PlanSour
     const message = typeof provider === 'string' ? `${quote(provider)} is not a cloud Opsta can plan; use one of: ${offered}` : `must be one of: ${offered}, got ${describe(provider)}`;
     return { ok: false, problems: [{ path: 'cloud.provider', message }] };
   }
-  const result = planSchemaFor(catalog).safeParse(input, { error: errorMapFor(source) });
+  const result = planSchemaFor(catalog, options).safeParse(input, { error: errorMapFor(source) });
   if (!result.success) return { ok: false, problems: capProblems(problemsOf(result.error.issues)) };
   const plan = result.data as PlanInput;
   return { ok: true, plan, resolved: resolvePlan(plan, catalog) };

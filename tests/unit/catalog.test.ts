@@ -53,7 +53,7 @@ describe('catalog', () => {
     const c = buildCatalog(more);
     const plan = {
       apiVersion: 'opsta.dev/v1', kind: 'Plan', metadata: { name: 'acme', environment: 'prod' },
-      cloud: { provider: 'aws', region: 'us-east-1', aws: { accountId: '123456789012' } },
+      cloud: { provider: 'aws', region: 'us-east-1', aws: { accountId: '482916037251' } },
       dns: { domain: 'acme.example' }, tls: { issuer: 'selfsigned' },
       components: { linkerd: { enabled: true }, gateway: { enabled: true }, certManager: { enabled: true } },
       github: { owner: 'acme', repo: 'platform' },

@@ -12,7 +12,7 @@ import { loadExample } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
 const ACCOUNTS: Record<CloudId, Record<string, string>> = {
-  aws: { accountId: '123456789012' },
+  aws: { accountId: '482916037251' },
   azure: { subscriptionId: '00000000-0000-4000-8000-000000000001', tenantId: '00000000-0000-4000-8000-000000000002' },
   gcp: { projectId: 'acme-platform-prod' },
 };
