@@ -11,7 +11,7 @@ import type { Validation } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { countByAction, PLAN_PATH, type Change, type ChangeSet } from './changeset.ts';
 import { canonicalPlanYaml, generateRepository, type GenerateOptions } from './generate.ts';
-import { diffTree, holdSignalsUntilWritten, writeTree } from './write-tree.ts';
+import { diffTree, writeTree } from './write-tree.ts';
 
 interface Io {
   stdout: { write(s: string): unknown };
@@ -24,8 +24,6 @@ export interface GenerateArgs {
   out: string;
   force?: boolean;
   forceFiles?: readonly string[];
-  /** Hold SIGINT/SIGTERM until the write is complete (the CLI process; not in-process callers). */
-  holdSignals?: boolean;
 }
 
 /** opsta.plan.yaml on disk stays as the user wrote it (comments and all) when it says the same plan as the input. */
@@ -75,7 +73,6 @@ export function formatChangeSet(cs: ChangeSet, opts: { verb: 'would' | 'did' }):
 
 export function runGenerate(io: Io, args: GenerateArgs): number {
   const files = generateRepository(args.plan.plan, args.plan.resolved, args.opts);
-  if (args.holdSignals) holdSignalsUntilWritten(io.stderr);
   const r = writeTree(args.out, files, {
     force: args.force,
     forceFiles: args.forceFiles,

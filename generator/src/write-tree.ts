@@ -294,22 +294,6 @@ function liveLockHolder(t: Target): number | undefined {
   }
 }
 
-/**
- * Hold SIGINT and SIGTERM while the (synchronous) write runs: a listener replaces Node's default of
- * dying at once, so the write completes, and the listener then exits 130/143. Only for the CLI process.
- */
-let signalsHeld = false;
-export function holdSignalsUntilWritten(stderr: { write(s: string): unknown }): void {
-  if (signalsHeld) return;
-  signalsHeld = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(sig, () => {
-      stderr.write(`opsta: ${sig} received; the write in progress was completed first (or not begun), never left half done\n`);
-      process.exit(code);
-    });
-  }
-}
-
 // ---------------------------------------------------------------- journal
 
 interface WriteOp {

@@ -2,7 +2,7 @@
 // process, plans on disk, and snapshots of directory trees that never follow symlinks.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const example = (name: string) => readFileSync(join(ROOT, 'examples', `${name}.plan.yaml`), 'utf8');
+/** An example plan, with a realistic account ID: these tests are about writing, not the placeholder check. */
+export const example = (name: string) => readFileSync(join(ROOT, 'examples', `${name}.plan.yaml`), 'utf8').replace(/accountId: "\d{12}"/, 'accountId: "480912375610"');
 /** aws-medium with Harbor turned off: one values file fewer (a stale file for the previous generation). */
 export const noHarborText = () => example('aws-medium').replace('harbor: { enabled: true }', 'harbor: { enabled: false }');
 
@@ -47,9 +48,34 @@ export function cliProcess(args: string[], opts: { cwd?: string; env?: NodeJS.Pr
   return spawnSync(cmd, argv, { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 120_000 });
 }
 
-/** Start the CLI as a real process, for kill tests. */
+/**
+ * A copy of the CLI's sources (bin, generator, blueprints, schemas) taken once per test file. Other
+ * engineers edit templates in the shared tree while tests run; processes started from this copy, and
+ * the reference trees made by it, all generate from the same templates.
+ */
+let frozen: string | undefined;
+export function frozenRoot(): string {
+  if (frozen) return frozen;
+  const d = tmp('opsta-frozen-');
+  for (const sub of ['bin', 'generator', 'blueprints', 'schemas', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, sub), join(d, sub), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'));
+  return (frozen = d);
+}
+
+/** What the frozen CLI generates for a plan, as path → text (one real, unpaused process). */
+export function frozenReference(text: string): GeneratedFiles {
+  const d = tmp();
+  const out = join(d, 'ref');
+  const r = spawnSync(process.execPath, [join(frozenRoot(), 'bin/opsta.mjs'), 'generate', planFile(d, text), '--out', out], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`reference generate failed: ${r.stderr}`);
+  const files: GeneratedFiles = {};
+  for (const p of Object.keys(filesOf(out))) files[p] = readFileSync(join(out, p), 'utf8');
+  return files;
+}
+
+/** Start the CLI (from the frozen copy) as a real process, for kill and concurrency tests. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/opsta.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(frozenRoot(), 'bin/opsta.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
