@@ -1,6 +1,6 @@
 // Shared by tests/cli: the CLI in process (cli.ts main with captured streams), the CLI as a real
 // process, plans on disk, and snapshots of directory trees that never follow symlinks.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,15 +49,19 @@ export function cliProcess(args: string[], opts: { cwd?: string; env?: NodeJS.Pr
 }
 
 /**
- * A copy of the CLI's sources (bin, generator, blueprints, schemas) taken once per test file. Other
+ * A copy of the CLI's sources (bin, generator, blueprints, schemas) taken once per test file. Several
  * engineers edit templates in the shared tree while tests run; processes started from this copy, and
- * the reference trees made by it, all generate from the same templates.
+ * the reference trees made by it, all generate from the same templates. The copy is the working tree
+ * (what is under test), unless OPSTA_TEST_FROZEN_FROM names a git revision to archive instead.
  */
 let frozen: string | undefined;
 export function frozenRoot(): string {
   if (frozen) return frozen;
   const d = tmp('opsta-frozen-');
-  for (const sub of ['bin', 'generator', 'blueprints', 'schemas', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, sub), join(d, sub), { recursive: true });
+  const parts = ['bin', 'generator', 'blueprints', 'schemas', 'package.json', 'tsconfig.json'];
+  const rev = process.env.OPSTA_TEST_FROZEN_FROM;
+  if (rev) execFileSync('sh', ['-c', `git -C "$0" archive "$1" ${parts.join(' ')} | tar -x -C "$2"`, ROOT, rev, d]);
+  else for (const sub of parts) cpSync(join(ROOT, sub), join(d, sub), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'));
   return (frozen = d);
 }
