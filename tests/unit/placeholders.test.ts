@@ -53,7 +53,7 @@ describe('placeholder account values', () => {
   it('the same message from the object validator the planner uses', () => {
     const v = validatePlanText(readFileSync(EXAMPLES.aws, 'utf8'), catalog);
     if (!v.ok) throw new Error(JSON.stringify(v.problems));
-    const plan = structuredClone(v.plan) as { cloud: { aws: { accountId: string } } };
+    const plan = structuredClone(v.plan) as unknown as { cloud: { aws: { accountId: string } } };
     plan.cloud.aws.accountId = '123456789012';
     const r = validatePlan(plan, catalog);
     expect(r.ok ? [] : r.problems).toEqual([{ path: 'cloud.aws.accountId', message: accountMessage('accountId', 'placeholder') }]);
