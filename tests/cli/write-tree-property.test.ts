@@ -83,6 +83,7 @@ function apply(dir: string, outside: string, m: Mutation): void {
 describe('generate --force on random existing trees (property)', () => {
   it('leaves exactly the change set\'s result, changes no file it does not own, touches nothing outside', () => {
     expect(names.length).toBeGreaterThanOrEqual(2);
+    const seen = { applied: 0, refused: 0, conflicts: 0, deletes: 0, foreign: 0 };
     fc.assert(
       fc.property(
         fc.option(fc.constantFrom(...names), { nil: undefined }),
@@ -117,9 +118,14 @@ describe('generate --force on random existing trees (property)', () => {
             expect(e).toBeInstanceOf(UserError);
             expect(snapshot(dir), 'a refusal changes nothing').toEqual(before);
             expect(snapshot(outside)).toEqual(outsideBefore);
+            seen.refused++;
             return;
           }
           const cs = result.changeSet;
+          seen.applied++;
+          if (cs.changes.some((c) => c.action === 'conflict')) seen.conflicts++;
+          if (cs.deletes.length) seen.deletes++;
+          if (cs.changes.some((c) => c.action === 'foreign')) seen.foreign++;
           // Nothing outside the target changed.
           expect(snapshot(outside)).toEqual(outsideBefore);
           // Every write and delete is of a file Opsta owns unedited, or absent, or named by the user.
@@ -148,5 +154,11 @@ describe('generate --force on random existing trees (property)', () => {
       ),
       { numRuns: 40 },
     );
+    // The random trees did exercise every branch (a property that only ever refused would prove little).
+    expect(seen.applied, JSON.stringify(seen)).toBeGreaterThanOrEqual(10);
+    expect(seen.refused, JSON.stringify(seen)).toBeGreaterThanOrEqual(1);
+    expect(seen.conflicts, JSON.stringify(seen)).toBeGreaterThanOrEqual(1);
+    expect(seen.deletes, JSON.stringify(seen)).toBeGreaterThanOrEqual(1);
+    expect(seen.foreign, JSON.stringify(seen)).toBeGreaterThanOrEqual(1);
   }, 240_000);
 });
