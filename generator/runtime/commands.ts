@@ -1,0 +1,268 @@
+// One function per subcommand of docs/runtime.md: parse flags, read inputs, call the pure core,
+// write outputs. Each returns its exit code or throws CheckFailed (1) / UsageError (2).
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { integerFlag, oneOf, parseFlags, required } from './args.ts';
+import { checkBudget, DEFAULT_ACK_LABEL, parseCost } from './budget.ts';
+import { changedStages, parsePipeline } from './changed-stacks.ts';
+import { renderComment, renderFull } from './comment.ts';
+import { comparePlans, describeDifferences } from './compare-plan.ts';
+import { CheckFailed, UsageError } from './errors.ts';
+import { runOk } from './exec.ts';
+import { githubClient } from './github.ts';
+import { describeRollbacks, helmRollback } from './helm-rollback.ts';
+import { appendSummary, eventPayload, readJson, readText, repository, requireEnv, runUrl, setOutput, type Io } from './io.ts';
+import { describeManifestDrift, hashOnDisk, manifestDrift } from './manifest-check.ts';
+import { mdFence } from './markdown.ts';
+import { summarizePlan } from './plan-summary.ts';
+import { deploymentStatus, startDeployment, syncDriftIssue, upsertComment } from './publish.ts';
+import { openRevertPullRequest, pushRevertBranch } from './revert.ts';
+import { renderSection, type Section } from './sections.ts';
+import { appendStatusEvent, githubRemote } from './status-branch.ts';
+import { parseEvent } from './status-log.ts';
+
+export type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function stageFlag(flags: Record<string, string>, cmd: string): string {
+  const s = required(flags, 'stage', cmd);
+  if (!STAGE.test(s)) throw new UsageError(`${cmd}: --stage must be a stage id like 10-network, got ${JSON.stringify(s)}`);
+  return s;
+}
+
+function writeSection(dir: string, name: string, section: Section): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.${section.type}-summary.json`), `${JSON.stringify(section, null, 2)}\n`);
+}
+
+const changedStacks: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['base', 'head', 'pipeline'], 'changed-stacks');
+  const base = required(f, 'base', 'changed-stacks');
+  const head = required(f, 'head', 'changed-stacks');
+  for (const [k, v] of [['base', base], ['head', head]] as const) if (v.startsWith('-')) throw new UsageError(`changed-stacks: --${k} must be a ref or commit, got ${JSON.stringify(v)}`);
+  const pipeline = parsePipeline(readJson(f.pipeline ?? '.opsta/pipeline.json', 'the pipeline file'));
+  const paths = runOk('git', ['diff', '--name-only', '--no-renames', `${base}...${head}`, '--']).split('\n').filter(Boolean);
+  const changed = changedStages(pipeline, paths);
+  const planned = changed.filter((s) => s.planOnPullRequest);
+  setOutput(io, 'stacks', JSON.stringify(planned.map((s) => s.id)));
+  setOutput(io, 'all', JSON.stringify(changed.map((s) => s.id)));
+  setOutput(io, 'any', String(planned.length > 0));
+  io.stdout(`${paths.length} changed file(s); stages to plan: ${planned.map((s) => s.id).join(', ') || 'none'}${changed.length > planned.length ? `; apply-only (not planned on pull requests): ${changed.filter((s) => !s.planOnPullRequest).map((s) => s.id).join(', ')}` : ''}\n`);
+  return 0;
+};
+
+const summarizePlanCmd: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['stage', 'plan-json', 'out-dir'], 'summarize-plan');
+  const stage = stageFlag(f, 'summarize-plan');
+  const summary = summarizePlan(stage, readJson(required(f, 'plan-json', 'summarize-plan'), 'the plan JSON'));
+  writeSection(required(f, 'out-dir', 'summarize-plan'), stage, summary);
+  const md = renderSection(summary);
+  io.stdout(md);
+  appendSummary(io, md);
+  return 0;
+};
+
+const summarizeHelm: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['stage', 'diff', 'out-dir', 'title'], 'summarize-helm');
+  const stage = stageFlag(f, 'summarize-helm');
+  const section: Section = { type: 'text', stage, title: f.title ?? 'Helm changes (rendered manifests)', body: readText(required(f, 'diff', 'summarize-helm'), 'the Helm diff'), lang: 'diff' };
+  writeSection(required(f, 'out-dir', 'summarize-helm'), stage, section);
+  appendSummary(io, renderSection(section));
+  return 0;
+};
+
+function readSections(dir: string): Section[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new UsageError(`comment: cannot read --from ${dir} (${(e as { code?: string }).code}); pass the directory the summarize-* steps wrote`);
+  }
+  return names
+    .filter((n) => /\.(plan|text|cost)-summary\.json$/.test(n))
+    .sort()
+    .map((n) => {
+      const s = readJson(join(dir, n), 'a summary') as Section;
+      if (!['plan', 'text', 'cost'].includes(s?.type)) throw new UsageError(`${join(dir, n)} is not a summary written by summarize-plan, summarize-helm or budget`);
+      return s;
+    });
+}
+
+function pullRequestNumber(io: Io, flag: string | undefined): number {
+  if (flag !== undefined) {
+    if (!/^[1-9]\d*$/.test(flag)) throw new UsageError(`comment: --pr must be a pull request number, got ${JSON.stringify(flag)}`);
+    return Number(flag);
+  }
+  const n = (eventPayload(io)?.pull_request as { number?: unknown } | undefined)?.number;
+  if (typeof n !== 'number') throw new UsageError('comment: no pull request number: pass --pr or run on a pull_request event (GITHUB_EVENT_PATH)');
+  return n;
+}
+
+const comment: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['marker', 'from', 'pr', 'title'], 'comment');
+  const markerName = required(f, 'marker', 'comment');
+  if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(markerName)) throw new UsageError(`comment: --marker must be letters, digits and : . _ -, got ${JSON.stringify(markerName)}`);
+  const sections = readSections(required(f, 'from', 'comment'));
+  const input = { markerName, sections, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}), ...(io.env.GITHUB_SHA ? { sha: io.env.GITHUB_SHA } : {}), ...(f.title ? { title: f.title } : {}) };
+  const { body, truncated } = renderComment(input);
+  appendSummary(io, renderFull(input));
+  const gh = githubClient(io);
+  const res = await upsertComment(gh, repository(io), pullRequestNumber(io, f.pr), markerName, body);
+  setOutput(io, 'comment_id', String(res.id));
+  io.stdout(`${res.created ? 'created' : 'updated'} comment ${res.id} (${body.length} characters${truncated ? ', shortened to fit' : ''})\n`);
+  return 0;
+};
+
+const budget: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['cost', 'base-cost', 'ack-label', 'out-dir'], 'budget');
+  const costPath = required(f, 'cost', 'budget');
+  const cost = parseCost(readJson(costPath, 'the cost estimate'), costPath);
+  const base = f['base-cost'] ? parseCost(readJson(f['base-cost'], 'the base cost estimate'), f['base-cost']) : undefined;
+  const labels = ((eventPayload(io)?.pull_request as { labels?: { name?: string }[] } | undefined)?.labels ?? []).map((l) => String(l?.name));
+  const section = checkBudget(cost, { ...(base ? { base } : {}), labels, ackLabel: f['ack-label'] ?? DEFAULT_ACK_LABEL });
+  if (f['out-dir']) writeSection(f['out-dir'], 'cost', section);
+  setOutput(io, 'status', section.status === 'no-budget' ? 'ok' : section.status);
+  appendSummary(io, renderSection(section));
+  if (section.status === 'over') throw new CheckFailed(section.message);
+  io.stdout(`${section.status === 'warn' ? 'warning: ' : ''}${section.message}\n`);
+  if (section.status === 'warn') io.stdout(`::warning title=Budget::${section.message}\n`);
+  return 0;
+};
+
+const comparePlan: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['reviewed', 'fresh', 'stage'], 'compare-plan');
+  const diffs = comparePlans(readJson(required(f, 'reviewed', 'compare-plan'), 'the reviewed plan JSON'), readJson(required(f, 'fresh', 'compare-plan'), 'the fresh plan JSON'));
+  const text = describeDifferences(f.stage, diffs);
+  appendSummary(io, diffs.length ? `### Plan changed since review\n\n${mdFence(text)}\n` : `${text}\n`);
+  if (diffs.length) throw new CheckFailed(text);
+  io.stdout(`${text}\n`);
+  return 0;
+};
+
+const deployment: Command = async (argv, io) => {
+  const [sub, ...rest] = argv;
+  const r = repository(io);
+  if (sub === 'start') {
+    const f = parseFlags(rest, ['environment', 'ref'], 'deployment start');
+    const ref = f.ref ?? requireEnv(io, 'GITHUB_SHA', 'it is the commit deployed (or pass --ref)');
+    const res = await startDeployment(githubClient(io), r, { environment: required(f, 'environment', 'deployment start'), ref, runId: `${requireEnv(io, 'GITHUB_RUN_ID', 'it keys the deployment to this run')}` });
+    setOutput(io, 'deployment_id', String(res.id));
+    io.stdout(`${res.created ? 'created' : 'reusing'} deployment ${res.id}\n`);
+    return 0;
+  }
+  if (sub === 'stage' || sub === 'finish') {
+    const f = parseFlags(rest, sub === 'stage' ? ['id', 'stage', 'state'] : ['id', 'state'], `deployment ${sub}`);
+    const id = integerFlag(f, 'id', `deployment ${sub}`);
+    if (sub === 'stage') {
+      const stage = stageFlag(f, 'deployment stage');
+      const state = oneOf(required(f, 'state', 'deployment stage'), ['started', 'succeeded', 'failed'] as const, 'deployment stage --state');
+      await deploymentStatus(githubClient(io), r, id, 'in_progress', `${stage}: ${state}`, runUrl(io));
+    } else {
+      const state = oneOf(required(f, 'state', 'deployment finish'), ['success', 'failure'] as const, 'deployment finish --state');
+      await deploymentStatus(githubClient(io), r, id, state, state === 'success' ? 'every stage applied' : 'a stage failed; see the run', runUrl(io));
+    }
+    return 0;
+  }
+  throw new UsageError('deployment: the first argument must be start, stage or finish');
+};
+
+const helmRollbackCmd: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['helmfile', 'timeout'], 'helm-rollback');
+  const timeout = f.timeout ?? '10m';
+  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
+  const results = helmRollback({ helmfile: f.helmfile ?? 'platform/helmfile.yaml', timeout, env: io.env });
+  const text = describeRollbacks(results);
+  setOutput(io, 'rolled_back', JSON.stringify(results.filter((x) => x.outcome === 'rolled-back').map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
+  appendSummary(io, `### Helm rollback\n\n${mdFence(text)}\n`);
+  if (results.some((x) => x.outcome !== 'rolled-back')) throw new CheckFailed(text);
+  io.stdout(`${text}\n`);
+  return 0;
+};
+
+const revertPr: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['stage', 'sha', 'base', 'remote'], 'revert-pr');
+  const stage = stageFlag(f, 'revert-pr');
+  const sha = f.sha ?? requireEnv(io, 'GITHUB_SHA', 'it is the merge commit to revert (or pass --sha)');
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new UsageError(`revert-pr: --sha must be a full 40-character commit id, got ${JSON.stringify(sha)}`);
+  const repo = repository(io);
+  const ev = eventPayload(io);
+  const base = f.base ?? (typeof ev?.ref === 'string' ? ev.ref.replace(/^refs\/heads\//, '') : undefined) ?? requireEnv(io, 'GITHUB_REF_NAME', 'it is the branch the revert targets (or pass --base)');
+  const { remote, gitEnv } = githubRemote(io.env, f.remote);
+  const { branch } = pushRevertBranch({ cwd: process.cwd(), sha, remote, gitEnv });
+  const pr = await openRevertPullRequest(githubClient(io), repo, { stage, sha, branch, base, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) });
+  setOutput(io, 'pr_number', String(pr.number));
+  setOutput(io, 'pr_url', pr.url);
+  io.stdout(`${pr.created ? 'opened' : 'already open:'} revert pull request #${pr.number} ${pr.url}\n`);
+  appendSummary(io, `Stage \`${stage}\` failed: revert pull request [#${pr.number}](${pr.url}).\n`);
+  return 0;
+};
+
+const statusAppend: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['event', 'branch', 'remote'], 'status-append');
+  let json: unknown;
+  try {
+    json = JSON.parse(required(f, 'event', 'status-append'));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`status-append: --event is not valid JSON (${(e as Error).message})`);
+  }
+  const runId = io.env.GITHUB_RUN_ID;
+  const type = (json as { type?: unknown })?.type;
+  const stage = (json as { stage?: unknown })?.stage;
+  const defaults = {
+    id: [runId ?? `local${Date.now()}`, io.env.GITHUB_RUN_ATTEMPT ?? '1', String(type), ...(typeof stage === 'string' ? [stage] : [])].join('-').replace(/[^A-Za-z0-9._-]/g, '_'),
+    at: new Date().toISOString(),
+    ...(io.env.GITHUB_SHA ? { sha: io.env.GITHUB_SHA } : {}),
+    ...(runId ? { runId } : {}),
+  };
+  const event = parseEvent(json, defaults);
+  const branch = f.branch ?? 'opsta-status';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) || branch.includes('..')) throw new UsageError(`status-append: --branch must be a branch name, got ${JSON.stringify(branch)}`);
+  const { remote, gitEnv } = githubRemote(io.env, f.remote);
+  const res = appendStatusEvent(event, { remote, branch, gitEnv });
+  io.stdout(res.added ? `appended ${event.type} event ${event.id} to ${branch} (attempt ${res.attempts})\n` : `event ${event.id} is already on ${branch}; nothing to do\n`);
+  return 0;
+};
+
+const drift: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['stage', 'exitcode', 'plan-json'], 'drift');
+  const stage = stageFlag(f, 'drift');
+  const code = integerFlag(f, 'exitcode', 'drift');
+  if (code !== 0 && code !== 2) throw new CheckFailed(`drift: terraform plan of ${stage} failed (exit ${code}); the drift issue is left as it is. See the plan step's log.`);
+  let details = '';
+  if (code === 2) {
+    if (!f['plan-json']) throw new UsageError('drift: --plan-json is required when --exitcode is 2 (drift found)');
+    details = renderSection(summarizePlan(stage, readJson(f['plan-json'], 'the plan JSON')));
+  }
+  const res = await syncDriftIssue(githubClient(io), repository(io), stage, code === 2 ? { stage, details, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) } : undefined);
+  io.stdout(`${stage}: ${code === 2 ? 'drift found' : 'no drift'}; issue ${res.action}${res.number ? ` (#${res.number})` : ''}\n`);
+  if (details) appendSummary(io, details);
+  return 0;
+};
+
+const manifestCheck: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['manifest', 'root'], 'manifest-check');
+  const root = f.root ?? '.';
+  const manifestPath = f.manifest ?? join(root, '.opsta/manifest.json');
+  const drift = manifestDrift(readText(manifestPath, 'the manifest'), hashOnDisk(root));
+  const text = describeManifestDrift(drift);
+  appendSummary(io, drift.length ? `### Generated files edited by hand\n\n${mdFence(text)}\n` : `${text}\n`);
+  if (drift.length) throw new CheckFailed(text);
+  io.stdout(`${text}\n`);
+  return 0;
+};
+
+export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  'changed-stacks': { run: changedStacks, summary: '--base <ref> --head <ref>: stages whose inputs changed (stacks=<json>)' },
+  'summarize-plan': { run: summarizePlanCmd, summary: '--stage <id> --plan-json <file> --out-dir <dir>: a plan as counts, destructive changes, resources' },
+  'summarize-helm': { run: summarizeHelm, summary: '--stage <id> --diff <file> --out-dir <dir>: the Helm diff as a comment section' },
+  comment: { run: comment, summary: '--marker <name> --from <dir>: the sticky pull-request comment' },
+  budget: { run: budget, summary: '--cost <json>: fail over budget.monthlyUsd, warn at 80 %' },
+  'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json>: stop when the plan changed since review' },
+  deployment: { run: deployment, summary: 'start|stage|finish: the GitHub Deployment and its statuses' },
+  'helm-rollback': { run: helmRollbackCmd, summary: 'roll failed Helm releases back to their last good revision' },
+  'revert-pr': { run: revertPr, summary: '--stage <id>: open a pull request reverting the merge' },
+  'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },
+  drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue' },
+  'manifest-check': { run: manifestCheck, summary: 'generated files edited by hand (.opsta/manifest.json)' },
+};

@@ -1,0 +1,92 @@
+// What the runtime publishes on GitHub, each idempotent so that a rerun of a job never
+// duplicates anything: the sticky comment and the drift issue are found again by their hidden
+// marker, a deployment by the run id in its payload.
+import type { GitHub } from './github.ts';
+import { marker } from './markdown.ts';
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+/** Only a bot's comment (the workflow token's own) is taken over, never a person's that quotes the marker. */
+function isOurs(body: string | undefined | null, user: { type?: string } | null | undefined, markerLine: string): boolean {
+  return typeof body === 'string' && body.startsWith(markerLine) && user?.type === 'Bot';
+}
+
+export async function upsertComment(gh: GitHub, r: Repo, issueNumber: number, markerName: string, body: string): Promise<{ id: number; created: boolean }> {
+  const m = marker(markerName);
+  if (!body.startsWith(m)) throw new Error('the comment body must start with its marker');
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+  const mine = comments.find((c) => isOurs(c.body, c.user, m));
+  if (mine) {
+    if (mine.body !== body) await gh.rest.issues.updateComment({ ...r, comment_id: mine.id, body });
+    return { id: mine.id, created: false };
+  }
+  const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
+  return { id: data.id, created: true };
+}
+
+export interface DeploymentStart {
+  environment: string;
+  ref: string;
+  runId: string;
+  description?: string;
+}
+
+export async function startDeployment(gh: GitHub, r: Repo, d: DeploymentStart): Promise<{ id: number; created: boolean }> {
+  const existing = await gh.paginate(gh.rest.repos.listDeployments, { ...r, sha: d.ref, environment: d.environment, per_page: 100 });
+  const again = existing.find((x) => (x.payload as { opstaRunId?: unknown } | string | null) !== null && typeof x.payload === 'object' && (x.payload as { opstaRunId?: unknown }).opstaRunId === d.runId);
+  if (again) return { id: again.id, created: false };
+  const res = await gh.rest.repos.createDeployment({
+    ...r,
+    ref: d.ref,
+    environment: d.environment,
+    auto_merge: false,
+    required_contexts: [],
+    transient_environment: false,
+    payload: { opstaRunId: d.runId },
+    description: (d.description ?? `Opsta apply, run ${d.runId}`).slice(0, 140),
+  });
+  if (res.status !== 201 || !('id' in res.data)) throw new Error(`GitHub did not create the deployment: ${(res.data as { message?: string }).message ?? res.status}`);
+  return { id: res.data.id, created: true };
+}
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
+
+export async function deploymentStatus(gh: GitHub, r: Repo, id: number, state: DeploymentState, description: string, logUrl?: string): Promise<void> {
+  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: description.slice(0, 140), ...(logUrl ? { log_url: logUrl } : {}) });
+}
+
+export const DRIFT_LABEL = 'opsta-drift';
+
+export interface DriftReport {
+  stage: string;
+  /** Markdown of the drift (the plan summary), already escaped. */
+  details: string;
+  runUrl?: string;
+}
+
+/** One issue per stack: created or reopened on drift, updated when it changes, closed when the drift is gone. */
+export async function syncDriftIssue(gh: GitHub, r: Repo, stage: string, report: DriftReport | undefined): Promise<{ action: 'none' | 'created' | 'updated' | 'reopened' | 'closed'; number?: number }> {
+  const m = marker(`drift:${stage}`);
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: DRIFT_LABEL, state: 'all', per_page: 100 });
+  const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1))[0];
+  if (!report) {
+    if (!mine || mine.state === 'closed') return { action: 'none', ...(mine ? { number: mine.number } : {}) };
+    await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure${''}.` });
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: 'closed', state_reason: 'completed' });
+    return { action: 'closed', number: mine.number };
+  }
+  const body = [m, `Terraform found drift in stage \`${stage}\`: the infrastructure no longer matches the configuration on the default branch.`, '', report.details, '', report.runUrl ? `Last checked by [this run](${report.runUrl}).` : '', 'Fix it by applying the configuration again (or by changing the configuration to match); this issue closes itself when the drift is gone.', ''].join('\n');
+  if (!mine) {
+    const { data } = await gh.rest.issues.create({ ...r, title: `Drift: ${stage}`, body, labels: [DRIFT_LABEL] });
+    return { action: 'created', number: data.number };
+  }
+  if (mine.state === 'closed') {
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: 'open', body });
+    return { action: 'reopened', number: mine.number };
+  }
+  if (mine.body !== body) await gh.rest.issues.update({ ...r, issue_number: mine.number, body });
+  return { action: mine.body !== body ? 'updated' : 'none', number: mine.number };
+}

@@ -1,0 +1,74 @@
+// After a failed Terraform stage: a pull request that reverts the merge. Terraform has no undo;
+// merging the revert plans and applies the previous configuration, which is as close as it gets,
+// and a person decides. The git work happens in a temporary worktree: the job's checkout stays.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckFailed } from './errors.ts';
+import { run, runOk } from './exec.ts';
+import type { GitHub } from './github.ts';
+import { mdCode, mdText } from './markdown.ts';
+import type { Repo } from './publish.ts';
+
+export const revertBranch = (sha: string): string => `opsta/revert-${sha.slice(0, 12)}`;
+
+export interface RevertCommitOptions {
+  /** The checkout (any clone that has the merge commit). */
+  cwd: string;
+  sha: string;
+  remote: string;
+  gitEnv?: Record<string, string>;
+}
+
+/**
+ * Revert `sha` on a branch of its own and push it. The revert's dates are the merge's, so a
+ * rerun makes the same commit and the push is a no-op, not a second branch.
+ */
+export function pushRevertBranch(o: RevertCommitOptions): { branch: string; commit: string } {
+  const env = { ...process.env, ...o.gitEnv, GIT_TERMINAL_PROMPT: '0' };
+  const git = (args: string[], cwd = o.cwd) => runOk('git', args, { cwd, env });
+  // A shallow checkout (fetch-depth 1) lacks the parent the revert needs.
+  if (run('git', ['cat-file', '-e', `${o.sha}^1`], { cwd: o.cwd, env }).code !== 0) git(['fetch', '--quiet', '--no-tags', '--depth=2', o.remote, o.sha]);
+  const parents = git(['rev-list', '--parents', '-n', '1', o.sha]).trim().split(' ').length - 1;
+  const date = git(['show', '-s', '--format=%cI', o.sha]).trim();
+  const dir = mkdtempSync(join(tmpdir(), 'opsta-revert-'));
+  const branch = revertBranch(o.sha);
+  try {
+    git(['worktree', 'add', '--quiet', '--detach', dir, o.sha]);
+    const revertEnv = { ...env, GIT_AUTHOR_NAME: 'opsta', GIT_AUTHOR_EMAIL: 'opsta@users.noreply.github.com', GIT_COMMITTER_NAME: 'opsta', GIT_COMMITTER_EMAIL: 'opsta@users.noreply.github.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    const r = run('git', ['revert', '--no-edit', ...(parents > 1 ? ['-m', '1'] : []), o.sha], { cwd: dir, env: revertEnv });
+    if (r.code !== 0) throw new CheckFailed(`git revert ${o.sha.slice(0, 12)} does not apply cleanly (${r.stderr.trim().split('\n').pop()}); revert the merge by hand`);
+    const commit = git(['rev-parse', 'HEAD'], dir).trim();
+    // The branch is Opsta's own: force, so a rerun after a partial push still lands.
+    git(['push', '--quiet', '--force', o.remote, `${commit}:refs/heads/${branch}`], dir);
+    return { branch, commit };
+  } finally {
+    run('git', ['worktree', 'remove', '--force', dir], { cwd: o.cwd, env });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface RevertPullRequest {
+  stage: string;
+  sha: string;
+  branch: string;
+  base: string;
+  runUrl?: string;
+}
+
+export async function openRevertPullRequest(gh: GitHub, r: Repo, p: RevertPullRequest): Promise<{ number: number; url: string; created: boolean }> {
+  const open = await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${p.branch}`, per_page: 10 });
+  if (open.data[0]) return { number: open.data[0].number, url: open.data[0].html_url, created: false };
+  const merged = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: p.sha }).catch(() => ({ data: [] as { number: number; title: string; merged_at: string | null }[] }));
+  const source = merged.data.find((x) => x.merged_at);
+  const title = source ? `Revert "${source.title}"` : `Revert ${p.sha.slice(0, 12)}`;
+  const body = [
+    `Stage ${mdCode(p.stage)} failed while applying ${mdCode(p.sha.slice(0, 12))}${source ? ` (merged from #${source.number})` : ''}${p.runUrl ? ` in [this run](${p.runUrl})` : ''}.`,
+    '',
+    'This pull request reverts that merge. **Terraform has no undo**: merging it plans and applies the previous configuration on top of whatever the failed apply left behind. Resources the failed apply already destroyed do not come back with their data, and the plan of this pull request shows what the revert would do. Review it like any other change, or close it and fix forward.',
+    '',
+    source ? '' : `_The merged pull request could not be found; ${mdText(p.sha)} is the commit reverted._`,
+  ].join('\n');
+  const { data } = await gh.rest.pulls.create({ ...r, title: title.slice(0, 250), head: p.branch, base: p.base, body, maintainer_can_modify: true });
+  return { number: data.number, url: data.html_url, created: true };
+}
