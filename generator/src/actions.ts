@@ -10,10 +10,17 @@ export const ACTIONS = {
   setupHelm: { uses: 'azure/setup-helm@9bc31f4ebc9c6b171d7bfbaa5d006ae7abdb4310', tag: 'v5.0.1' },
   helmfile: { uses: 'helmfile/helmfile-action@1f44bcb43e5fb17ecb2685d8b6081ec5f6aa5fcf', tag: 'v2.4.7' },
   uploadArtifact: { uses: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', tag: 'v7.0.0' },
+  downloadArtifact: { uses: 'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', tag: 'v8.0.1' },
+  setupNode: { uses: 'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020', tag: 'v7.0.0' },
+  cache: { uses: 'actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae', tag: 'v5.0.5' },
 } as const;
 
 export const TOOL_VERSIONS = {
   terraform: '1.11.4',
   helm: 'v3.19.0',
   helmfile: 'v1.7.0',
+  // helmfile apply and diff need the helm-diff plugin; installed at this tag, never the default branch.
+  helmDiff: 'v3.15.11',
+  // The runtime (.opsta/opsta.mjs) is built for Node 20; setup-node resolves the newest 20.x.
+  node: '20',
 } as const;

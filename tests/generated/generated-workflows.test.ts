@@ -87,7 +87,7 @@ describe.each(exampleNames())('pull-request workflow design for examples/%s.plan
   it('renders the platform with no cloud login, no kubeconfig and no id-token', () => {
     const platform = wf().jobs.platform;
     if (!platform) return; // no components, no platform
-    expect(platform.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(platform.permissions).toEqual({ contents: 'read' });
     const uses = (platform.steps ?? []).map((s) => String(s.uses ?? ''));
     expect(uses.filter((u) => /aws-actions|azure\/login|google-github-actions/.test(u))).toEqual([]);
     expect(runs('platform')).not.toMatch(/kubeconfig|update-kubeconfig|get-credentials|helmfile diff/);
