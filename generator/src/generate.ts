@@ -234,7 +234,8 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     }
   }
 
-  put('.github/workflows/plan.yml', render('workflows/plan.yml.njk', ctx));
+  // The executor: plan on pull requests, apply on merge, health, drift and a gated destroy (docs/runtime.md).
+  for (const wf of ['plan', 'apply', 'health', 'drift', 'destroy']) put(`.github/workflows/${wf}.yml`, render(`workflows/${wf}.yml.njk`, ctx));
   // No reviewers, no CODEOWNERS: a file without owners would look like review is required when it is not (the README says so).
   if (plan.github.reviewers.length > 0) put('.github/CODEOWNERS', render('common/CODEOWNERS.njk', ctx));
   put('renovate.json', `${JSON.stringify(renovateConfig(), null, 2)}\n`);
@@ -288,40 +289,8 @@ function healthContextFor(plan: ResolvedPlan, catalog: Catalog, components: Comp
 
 /** Values a component's templates need that are documents of their own (Vault's HCL config, Argo CD's OIDC YAML). */
 function componentContext(plan: ResolvedPlan, host: (k: string) => string, platform: Record<string, unknown>) {
-  const ctx: Record<string, string | number> = {};
-  if (plan.components.includes('vault')) {
-    const seal = platform.vaultSeal as Record<string, string>;
-    const sealBody = Object.entries(seal)
-      .filter(([k]) => k !== 'type')
-      .map(([k, v]) => `  ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ${hclString(v)}`)
-      .join('\n');
-    const replicas = plan.profile === 'small' ? 1 : 3;
-    ctx.vaultReplicas = replicas;
-    // One retry_join per peer (the StatefulSet's pods vault-0..N-1 behind the headless
-    // vault-internal Service), so a restarted follower can rejoin whichever peer is up.
-    const retryJoin = Array.from({ length: replicas }, (_, i) => [
-      '  retry_join {',
-      `    leader_api_addr = "http://vault-${i}.vault-internal:8200"`,
-      '  }',
-    ]).flat();
-    ctx.vaultConfig = [
-      'ui = true',
-      'listener "tcp" {',
-      '  address         = "[::]:8200"',
-      '  cluster_address = "[::]:8201"',
-      '  tls_disable     = 1',
-      '}',
-      'storage "raft" {',
-      '  path = "/vault/data"',
-      ...retryJoin,
-      '}',
-      `seal "${seal.type}" {`,
-      sealBody,
-      '}',
-      'service_registration "kubernetes" {}',
-      '',
-    ].join('\n');
-  }
+  const ctx: Record<string, unknown> = {};
+  if (plan.components.includes('vault')) Object.assign(ctx, vaultContext(plan, platform));
   if (plan.components.includes('argocd') && plan.components.includes('keycloak')) {
     ctx.argocdOidc = yaml.dump(
       {
@@ -335,6 +304,68 @@ function componentContext(plan: ResolvedPlan, host: (k: string) => string, platf
     );
   }
   return ctx;
+}
+
+/**
+ * Vault's server configuration and its in-cluster TLS (review M15). The listener serves the
+ * certificate cert-manager issues into `serverSecret` (the `vault-tls` local chart), mounted by
+ * the chart's `server.extraVolumes` at `/vault/userconfig/<secret>`; raft peers join over TLS
+ * verified against the same CA, and the gateway's BackendTLSPolicy verifies `hostname`.
+ */
+function vaultContext(plan: ResolvedPlan, platform: Record<string, unknown>) {
+  const seal = platform.vaultSeal as Record<string, string>;
+  const sealBody = Object.entries(seal)
+    .filter(([k]) => k !== 'type')
+    .map(([k, v]) => `  ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ${hclString(v)}`)
+    .join('\n');
+  const replicas = plan.profile === 'small' ? 1 : 3;
+  const ns = 'vault';
+  const serverSecret = 'vault-server-tls';
+  const mount = `/vault/userconfig/${serverSecret}`;
+  // One retry_join per peer (the StatefulSet's pods vault-0..N-1 behind the headless
+  // vault-internal Service), so a restarted follower can rejoin whichever peer is up.
+  const retryJoin = Array.from({ length: replicas }, (_, i) => [
+    '  retry_join {',
+    `    leader_api_addr     = "https://vault-${i}.vault-internal:8200"`,
+    `    leader_ca_cert_file = "${mount}/ca.crt"`,
+    '  }',
+  ]).flat();
+  const config = [
+    'ui = true',
+    'listener "tcp" {',
+    '  address         = "[::]:8200"',
+    '  cluster_address = "[::]:8201"',
+    `  tls_cert_file   = "${mount}/tls.crt"`,
+    `  tls_key_file    = "${mount}/tls.key"`,
+    '}',
+    'storage "raft" {',
+    '  path = "/vault/data"',
+    ...retryJoin,
+    '}',
+    `seal "${seal.type}" {`,
+    sealBody,
+    '}',
+    'service_registration "kubernetes" {}',
+    '',
+  ].join('\n');
+  const serviceNames = (svc: string) => [svc, `${svc}.${ns}`, `${svc}.${ns}.svc`, `${svc}.${ns}.svc.cluster.local`];
+  return {
+    vaultReplicas: replicas,
+    vaultConfig: config,
+    vaultTls: {
+      caSecret: 'vault-ca',
+      serverSecret,
+      mount,
+      service: 'vault-active',
+      hostname: `vault-active.${ns}.svc`,
+      dnsNames: [
+        ...serviceNames('vault'),
+        ...serviceNames('vault-active'),
+        ...serviceNames('vault-internal').map((n) => `*.${n}`),
+        'localhost',
+      ],
+    },
+  };
 }
 
 function renovateConfig() {

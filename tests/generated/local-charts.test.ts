@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import type { ResolvedPlan } from '../../schemas/plan.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
+import { checkBackendTls, vaultBackend } from '../support/backend-tls.ts';
 import { checkGateways, checkHostnamesRouted, checkRouteAttachment, routesFromObjects, type ParentRef, type Route } from '../support/gateway-routes.ts';
 import { hasHelm, HelmError, helmVersion, renderLocalChart, type K8sObject } from '../support/helm.ts';
 import { helmfileReleases, localChartFiles } from '../support/helmfile.ts';
@@ -111,6 +112,13 @@ async function checkRepository(files: Record<string, string>): Promise<string[]>
     if (!((dig(valuesOf(files, 'external-dns'), ['sources']) as string[] | undefined) ?? []).includes('service')) problems.push('external-dns: the service source is off, so Teleport gets no DNS record');
   }
   problems.push(...checkEnvoyProxy(placed, plan));
+  // M15: a route to a backend that serves TLS has a BackendTLSPolicy verifying what it serves.
+  const vault = releases.find((r) => r.name === 'vault');
+  const vaultValues = vault && valuesOf(files, 'vault');
+  if (vault && vaultValues) {
+    const { backend, problems: vaultProblems } = vaultBackend(vaultValues, vault.namespace);
+    problems.push(...vaultProblems, ...checkBackendTls([backend], placed));
+  }
   return problems;
 }
 
@@ -200,6 +208,40 @@ describe.skipIf(!HELM)('the checks fail on the faults they exist for', () => {
     const text = files['platform/values/vault.yaml']!;
     const broken = { ...files, 'platform/values/vault.yaml': text.replace('  httproute:', '  httpRoute:').replace('    hostnames:', '    hosts:') };
     expect(await checkRepository(broken)).toContain(`vault: no HTTPRoute serves vault.${resolvedPlanOf(files).dns.domain}`);
+  });
+
+  it('Vault serving TLS without a BackendTLSPolicy, or with one that verifies something else (M15)', async () => {
+    const tlsFile = 'platform/manifests/vault-tls/vault-tls.yaml';
+    const vaultFile = 'platform/values/vault.yaml';
+    const text = files[tlsFile]!;
+    const policyAt = text.indexOf('apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy');
+    expect(policyAt).toBeGreaterThan(0);
+    const noPolicy = { ...files, [tlsFile]: text.slice(0, text.lastIndexOf('---\n', policyAt)) };
+    expect((await checkRepository(noPolicy)).join('\n')).toMatch(/values\/vault\.yaml server\.httproute → Service vault\/vault-active: the backend serves TLS but no BackendTLSPolicy targets the Service/);
+    const wrongHost = edit(tlsFile, '    hostname: "vault-active.vault.svc"', '    hostname: "vault.example.com"');
+    expect((await checkRepository(wrongHost)).join('\n')).toMatch(/BackendTLSPolicy\/vault\/vault-active: hostname vault\.example\.com is not among the served certificate's DNS names/);
+    const wrongCa = edit(tlsFile, '        kind: Secret\n        name: "vault-server-tls"', '        kind: Secret\n        name: "platform-tls"');
+    expect((await checkRepository(wrongCa)).join('\n')).toMatch(/BackendTLSPolicy\/vault\/vault-active: CA Secret vault\/platform-tls is issued by no Certificate/);
+    // The listener back on plain HTTP while the policy stays: the gateway would open TLS to a plain port.
+    // (The HCL sits in a YAML double-quoted string: \\n and \\" are its escapes.)
+    const plain = edit(vaultFile, '  tls_cert_file   = \\"/vault/userconfig/vault-server-tls/tls.crt\\"\\n', '  tls_disable = 1\\n');
+    const plainProblems = (await checkRepository(plain)).join('\n');
+    expect(plainProblems).toMatch(/the backend serves plain HTTP, but BackendTLSPolicy vault-active makes the gateway speak TLS to it/);
+    expect(plainProblems).toMatch(/the listener is plain HTTP but global\.tlsDisable is false/);
+  });
+
+  it('Vault TLS that peers or the chart cannot use: unmounted certificate, http retry_join, no CA file, a name the certificate lacks', async () => {
+    const vaultFile = 'platform/values/vault.yaml';
+    const unmounted = edit(vaultFile, '      name: "vault-server-tls"', '      name: "other-secret"');
+    expect((await checkRepository(unmounted)).join('\n')).toMatch(/tls_cert_file \/vault\/userconfig\/vault-server-tls\/tls\.crt is in no Secret server\.extraVolumes mounts/);
+    const http = edit(vaultFile, 'https://vault-1.vault-internal:8200', 'http://vault-1.vault-internal:8200');
+    expect((await checkRepository(http)).join('\n')).toMatch(/retry_join http:\/\/vault-1\.vault-internal:8200 is not https/);
+    const noCa = edit(vaultFile, 'vault-2.vault-internal:8200\\"\\n    leader_ca_cert_file = \\"/vault/userconfig/vault-server-tls/ca.crt\\"\\n', 'vault-2.vault-internal:8200\\"\\n');
+    expect((await checkRepository(noCa)).join('\n')).toMatch(/retry_join https:\/\/vault-2\.vault-internal:8200 has no leader_ca_cert_file/);
+    const noWildcard = edit('platform/manifests/vault-tls/vault-tls.yaml', '    - "*.vault-internal"\n', '');
+    expect((await checkRepository(noWildcard)).join('\n')).toMatch(/clients verify it as vault-0\.vault-internal, which is not among Certificate vault-server-tls's DNS names/);
+    const chartPlain = edit(vaultFile, '  tlsDisable: false', '  tlsDisable: true');
+    expect((await checkRepository(chartPlain)).join('\n')).toMatch(/the listener serves TLS but global\.tlsDisable is true/);
   });
 
   it('a GatewayClass without its EnvoyProxy, and one replica in a large profile', async () => {

@@ -89,6 +89,14 @@ describe('the stage-order check', () => {
     expect(show(findings)).toContain('only release keycloak/keycloak creates it, which does not run before it');
   });
 
+  it('fails when Vault does not wait for the release whose Certificate issues its listener Secret (M15)', async () => {
+    const helmfile = files['platform/helmfile.yaml']!;
+    expect(helmfile).toContain('      - "vault/vault-tls"\n');
+    const { findings } = await check({ ...files, 'platform/helmfile.yaml': helmfile.replace('      - "vault/vault-tls"\n', '') });
+    expect(show(findings)).toContain('release vault/vault needs Secret vault/vault-server-tls');
+    expect(show(findings)).toContain('only release vault/vault-tls creates it, which does not run before it');
+  });
+
   it('fails when the Argo CD OIDC Secret lacks the label Argo CD reads Secrets by (M6)', async () => {
     const main = files['stacks/25-prerequisites/main.tf']!.replace(/    labels = \{\n      "app.kubernetes.io\/part-of" = "argocd"\n    \}\n/, '');
     expect(main).not.toContain('app.kubernetes.io/part-of');
