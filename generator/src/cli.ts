@@ -10,7 +10,8 @@ import { compareClouds, type CloudComparison } from './compare.ts';
 import { estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
-import { nodeGenerateOptions, writeFiles } from './node.ts';
+import { nodeGenerateOptions } from './node.ts';
+import { runDiff, runGenerate } from './cli-generate.ts';
 import { errnoCode, fsErrorToUserError, UsageError, UserError } from './errors.ts';
 import { readPlanFile } from './plan-file.ts';
 import { escapingWriter, forTerminal } from './terminal.ts';
@@ -51,10 +52,33 @@ permission, a full disk: the message says which), 70 internal error (a bug in Op
 Checks the plan against the schema and the catalog: regions, versions, instance
 types, CIDR rules, component dependencies and node capacity. Prints every
 problem as "path: message". Exit 1 when the plan is invalid.`,
-  generate: `Usage: opsta generate <plan.yaml> --out <dir> [--force]
+  generate: `Usage: opsta generate <plan.yaml> --out|-o <dir> [--force] [--force-file <path>]...
 
 Validates the plan, then writes the generated repository into <dir>. An invalid
-plan writes nothing and exits 1. <dir> must be empty or absent unless --force.`,
+plan writes nothing and exits 1.
+
+<dir> may be absent, empty or hold only .git. --force allows a <dir> that already
+holds files (an earlier generation, or someone else's); it never overwrites a
+file by itself. Regenerating follows .opsta/manifest.json: files Opsta wrote and
+nobody edited are updated, or deleted when the plan no longer produces them;
+files Opsta did not write are never touched; a hand-edited file, or someone
+else's file at a generated path, is a conflict: shown as a diff and kept, unless
+named with --force-file <path> (repeatable). <dir>/opsta.plan.yaml is kept as
+written (comments and all) when it says the same plan. Symlinks inside <dir>
+are never followed. The write is all or nothing: a kill or an error leaves the
+old tree, or an interrupted write that the next run finishes.
+
+Exit codes: 0 written or up to date; 1 invalid plan, or conflicts kept (the
+rest was applied); 2 usage error, or refused/failed with nothing changed.`,
+  diff: `Usage: opsta diff <plan.yaml> --in <dir> [--force-file <path>]...
+
+Prints the change set generate would apply to <dir> (added, updated, deleted,
+unchanged, conflicts with their diffs, files not Opsta's) without writing
+anything: the drift check for a generated repository (opsta diff opsta.plan.yaml
+--in .).
+
+Exit codes: 0 <dir> is exactly what generate would leave; 1 generate would
+change something, or finds hand edits or conflicts; 2 usage or file error.`,
   cost: `Usage: opsta cost <plan.yaml> [--json] [--compare]
 
 Prints the estimated monthly cost per component and per resource kind, with each
@@ -163,7 +187,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' } },
+      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' }, 'force-file': { type: 'string', multiple: true }, in: { type: 'string' } },
       strict: true,
     });
     if (values.help) {
@@ -198,16 +222,12 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       case 'graph':
         io.stdout.write(planGraph(v.resolved, opts.catalog));
         return 0;
-      case 'generate': {
+      case 'generate':
         if (!values.out) throw new UsageError('generate needs --out <dir>');
-        if (existsSync(values.out) && readdirSync(values.out).length > 0 && !values.force) {
-          throw new UsageError(`${values.out} is not empty; choose an empty directory or pass --force to overwrite`);
-        }
-        const files = generateRepository(v.plan, v.resolved, opts);
-        writeFiles(values.out, files);
-        io.stdout.write(`wrote ${Object.keys(files).length} files to ${values.out}\n`);
-        return 0;
-      }
+        return await runGenerate(io, { plan: v, opts, out: values.out, force: values.force, forceFiles: values['force-file'] });
+      case 'diff':
+        if (!values.in) throw new UsageError('diff needs --in <dir> (the generated repository to compare with)');
+        return await runDiff(io, { plan: v, opts, in: values.in, forceFiles: values['force-file'] });
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
