@@ -94,3 +94,40 @@ export async function actionlintWorkflows(files: Files): Promise<Finding[]> {
   }
   return findings;
 }
+
+export interface RunScript {
+  job: string;
+  step: string;
+  script: string;
+}
+
+/**
+ * Every `run:` script of a workflow, read from the template GitHub's own parser builds (so a
+ * script the parser would not see as a step's run is not checked either). Expressions are
+ * replaced by a placeholder variable so shellcheck sees plain bash.
+ */
+export function runScripts(name: string, content: string): RunScript[] {
+  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const root = parsed.value;
+  if (!root) throw new Error(`${name}: the workflow parser returned no template`);
+  const out: RunScript[] = [];
+  const pairs = (t: unknown): [string, unknown][] => {
+    const m = t as { count?: number; get?: (i: number) => { key: { toString(): string }; value: unknown } };
+    if (typeof m?.count !== 'number' || typeof m.get !== 'function') return [];
+    return Array.from({ length: m.count }, (_, i) => m.get!(i)).map((p) => [p.key.toString(), p.value]);
+  };
+  const jobs = pairs(root).find(([k]) => k === 'jobs')?.[1];
+  for (const [job, jobBody] of pairs(jobs)) {
+    const steps = pairs(jobBody).find(([k]) => k === 'steps')?.[1] as { count?: number; get?: (i: number) => unknown } | undefined;
+    for (let i = 0; i < (steps?.count ?? 0); i++) {
+      const step = pairs(steps!.get!(i));
+      const run = step.find(([k]) => k === 'run')?.[1];
+      if (run === undefined) continue;
+      const stepName = String(step.find(([k]) => k === 'name')?.[1] ?? step.find(([k]) => k === 'id')?.[1] ?? `#${i + 1}`);
+      const token = run as { value?: unknown; source?: unknown; toString(): string };
+      const text = typeof token.value === 'string' ? token.value : typeof token.source === 'string' ? token.source : token.toString();
+      out.push({ job, step: stepName, script: text.replace(/\$\{\{[\s\S]*?\}\}/g, '"$OPSTA_EXPRESSION"') });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+// The hardening rules of issue 9 for every generated workflow: each rule is a function that
+// returns its findings, proven clean on every workflow of every example and of random plans,
+// and proven to fail on a workflow mutated to break it. shellcheck runs on every run: script
+// (extracted with GitHub's workflow parser, expressions replaced by a placeholder).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { TOOL_VERSIONS } from '../../generator/src/actions.ts';
+import { planVariants } from '../support/plan-variants.ts';
+import { requireTool } from '../support/tools.ts';
+import { runScripts, workflowPaths } from '../support/workflows.ts';
+import { parseYaml } from '../support/yaml.ts';
+import { exampleNames, generatedExample } from './examples.ts';
+
+type Step = Record<string, unknown>;
+type Job = Record<string, unknown> & { steps?: Step[] };
+type Workflow = Record<string, unknown> & { on?: unknown; jobs: Record<string, Job> };
+type Rule = (path: string, text: string, files: Record<string, string>) => string[];
+
+const load = (text: string) => parseYaml(text)[0] as Workflow;
+const stepsOf = (wf: Workflow) => Object.entries(wf.jobs).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ job, step })));
+const label = (job: string, step: Step) => `job ${job} step "${String(step.name ?? step.id ?? step.uses ?? '?')}"`;
+const EXPR = /\$\{\{[\s\S]*?\}\}/g;
+
+const RULES: Record<string, Rule> = {
+  'every uses: is a full commit SHA with a # vX.Y.Z comment (or a workflow of this repository)': (path, text) => {
+    const bad: string[] = [];
+    for (const line of text.split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l))) {
+      if (/uses:\s+\.\//.test(line)) continue;
+      if (!/uses:\s+[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d+(\.\d+)*\s*$/.test(line)) bad.push(`${path}: ${line.trim()}`);
+    }
+    return bad;
+  },
+  'top-level permissions are {} or contents: read, and every job grants its own': (path, text) => {
+    const wf = load(text);
+    const bad: string[] = [];
+    const top = JSON.stringify(wf.permissions);
+    if (top !== '{}' && top !== '{"contents":"read"}') bad.push(`${path}: top-level permissions ${top ?? 'missing'}`);
+    for (const [job, j] of Object.entries(wf.jobs)) {
+      if (typeof j.permissions !== 'object' || j.permissions === null) bad.push(`${path}: job ${job} has no permissions block`);
+      else if (Object.values(j.permissions).includes('write-all')) bad.push(`${path}: job ${job} grants write-all`);
+    }
+    return bad;
+  },
+  'no pull_request_target or workflow_run trigger': (path, text) => {
+    const on = load(text).on;
+    const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys((on as object) ?? {});
+    return events.filter((e) => e === 'pull_request_target' || e === 'workflow_run').map((e) => `${path}: triggered by ${String(e)}`);
+  },
+  'no ${{ }} inside a run: script (values come in through env:)': (path, text) =>
+    stepsOf(load(text))
+      .filter(({ step }) => typeof step.run === 'string' && step.run.includes('${{'))
+      .map(({ job, step }) => `${path}: ${label(job, step)} interpolates an expression into run:`),
+  'no plan value in a run: script or an expression (steps read .opsta/pipeline.json)': (path, text, files) => {
+    const pipeline = JSON.parse(files['.opsta/pipeline.json']!) as Record<string, string>;
+    const plan = parseYaml(files['opsta.plan.yaml']!)[0] as { dns: { domain: string }; github: { owner: string; repo: string }; metadata: { name: string } };
+    const values = [plan.dns.domain, `${plan.github.owner}/${plan.github.repo}`, plan.metadata.name, pipeline.cluster!, pipeline.stateBucket!, pipeline.region!].filter((v) => v.length >= 6);
+    const wf = load(text);
+    const places = [
+      ...stepsOf(wf).filter(({ step }) => typeof step.run === 'string').map(({ job, step }) => [label(job, step), String(step.run)] as const),
+      ...[...text.matchAll(EXPR)].map((m) => ['expression', m[0]] as const),
+    ];
+    return places.flatMap(([where, t]) => values.filter((v) => t.includes(v)).map((v) => `${path}: ${where} contains the plan value ${v}`));
+  },
+  'timeout-minutes on every job': (path, text) =>
+    Object.entries(load(text).jobs)
+      .filter(([, j]) => typeof j.uses !== 'string' && typeof j['timeout-minutes'] !== 'number')
+      .map(([job]) => `${path}: job ${job} has no timeout-minutes`),
+  'checkouts do not persist credentials': (path, text) =>
+    stepsOf(load(text))
+      .filter(({ step }) => String(step.uses ?? '').startsWith('actions/checkout@') && (step.with as Record<string, unknown> | undefined)?.['persist-credentials'] !== false)
+      .map(({ job, step }) => `${path}: ${label(job, step)} persists credentials`),
+  'Terraform, Helm, helmfile and helm-diff versions are the pinned TOOL_VERSIONS': (path, text) => {
+    const bad: string[] = [];
+    for (const { job, step } of stepsOf(load(text))) {
+      const uses = String(step.uses ?? '');
+      const w = (step.with ?? {}) as Record<string, unknown>;
+      if (uses.startsWith('hashicorp/setup-terraform@') && w.terraform_version !== TOOL_VERSIONS.terraform) bad.push(`${path}: ${label(job, step)} terraform_version ${String(w.terraform_version)}`);
+      if (uses.startsWith('helmfile/helmfile-action@')) {
+        if (w['helm-version'] !== TOOL_VERSIONS.helm || w['helmfile-version'] !== TOOL_VERSIONS.helmfile) bad.push(`${path}: ${label(job, step)} Helm/helmfile not pinned`);
+        if (w['helm-plugins'] !== '') bad.push(`${path}: ${label(job, step)} installs plugins at their default branch`);
+      }
+      const run = String(step.run ?? '');
+      if (/helm plugin install/.test(run) && !(/--version "\$HELM_DIFF_VERSION"/.test(run) && (step.env as Record<string, unknown>)?.HELM_DIFF_VERSION === TOOL_VERSIONS.helmDiff)) bad.push(`${path}: ${label(job, step)} helm-diff not pinned`);
+      if (/(^|\s)(curl|wget)\s[^\n]*\|\s*(ba)?sh/.test(run)) bad.push(`${path}: ${label(job, step)} pipes a download into a shell`);
+    }
+    return bad;
+  },
+  'every job that runs Terraform uses the provider plugin cache': (path, text) =>
+    Object.entries(load(text).jobs)
+      .filter(([, j]) => (j.steps ?? []).some((s) => String(s.uses ?? '').startsWith('hashicorp/setup-terraform@')))
+      .filter(([, j]) => !((j.steps ?? []).some((s) => String(s.run ?? '').includes('TF_PLUGIN_CACHE_DIR=')) && (j.steps ?? []).some((s) => String(s.uses ?? '').startsWith('actions/cache@'))))
+      .map(([job]) => `${path}: job ${job} runs Terraform without the plugin cache`),
+};
+
+const hasShellcheck = requireTool('shellcheck', () => spawnSync('shellcheck', ['--version']).status === 0);
+const shellcheckCache = new Map<string, string[]>();
+/** shellcheck -s bash findings for one script (cached by content: many scripts repeat). */
+function shellcheck(script: string): string[] {
+  let found = shellcheckCache.get(script);
+  if (!found) {
+    const r = spawnSync('shellcheck', ['-s', 'bash', '-f', 'gcc', '-'], { input: script, encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`shellcheck failed to run: ${r.stderr}`);
+    found = r.stdout.split('\n').filter(Boolean);
+    shellcheckCache.set(script, found);
+  }
+  return found;
+}
+const shellcheckRule: Rule = (path, text) =>
+  runScripts(path, text).flatMap(({ job, step, script }) => shellcheck(script).map((f) => `${path}: job ${job} step "${step}": ${f.replace(/^-:/, 'line ')}`));
+
+function check(files: Record<string, string>, rule: Rule) {
+  return workflowPaths(files).flatMap((p) => rule(p, files[p]!, files));
+}
+
+const EXPECTED = ['apply', 'destroy', 'drift', 'health', 'plan'].map((w) => `.github/workflows/${w}.yml`);
+
+describe.each(exampleNames())('hardening of every workflow for examples/%s.plan.yaml', (name) => {
+  it('generates the five executor workflows', () => {
+    expect(workflowPaths(generatedExample(name))).toEqual(EXPECTED);
+  });
+  it.each(Object.keys(RULES))('%s', (rule) => {
+    expect(check(generatedExample(name), RULES[rule]!)).toEqual([]);
+  });
+  it.skipIf(!hasShellcheck)('every run: script is clean under shellcheck -s bash', () => {
+    expect(check(generatedExample(name), shellcheckRule)).toEqual([]);
+  });
+});
+
+describe('hardening on random plans', () => {
+  const variants = planVariants(3);
+  it.each(variants.map((v) => [v.label, v] as const))('%s', (_l, v) => {
+    for (const [rule, fn] of Object.entries(RULES)) expect(check(v.files, fn), rule).toEqual([]);
+    if (hasShellcheck) expect(check(v.files, shellcheckRule)).toEqual([]);
+  });
+});
+
+describe('each rule fails on the fault it exists for', () => {
+  const files = generatedExample('aws-medium');
+  const apply = files['.github/workflows/apply.yml']!;
+  const plan = files['.github/workflows/plan.yml']!;
+  const withFile = (path: string, text: string) => ({ ...files, [path]: text });
+  const fails = (ruleName: string, path: string, text: string, pattern: RegExp) => {
+    const findings = check(withFile(path, text), RULES[ruleName]!);
+    expect(findings.join('\n')).toMatch(pattern);
+  };
+  const rule = (prefix: string) => Object.keys(RULES).find((k) => k.startsWith(prefix))!;
+
+  it('an action by tag', () => {
+    const bad = apply.replace(/uses: actions\/checkout@[0-9a-f]{40} # v[\d.]+/, 'uses: actions/checkout@v4');
+    expect(bad).not.toBe(apply);
+    fails(rule('every uses:'), '.github/workflows/apply.yml', bad, /actions\/checkout@v4/);
+  });
+  it('a SHA without its version comment', () => {
+    fails(rule('every uses:'), '.github/workflows/apply.yml', apply.replace(/(uses: actions\/checkout@[0-9a-f]{40}) # v[\d.]+/, '$1'), /checkout@/);
+  });
+  it('missing permissions (top level and a job)', () => {
+    fails(rule('top-level permissions'), '.github/workflows/apply.yml', apply.replace(/^permissions: \{\}\n/m, ''), /top-level permissions missing/);
+    fails(rule('top-level permissions'), '.github/workflows/apply.yml', apply.replace(/^permissions: \{\}$/m, 'permissions: write-all'), /top-level permissions "write-all"/);
+    fails(rule('top-level permissions'), '.github/workflows/plan.yml', plan.replace(/(\n  manifest:\n(?:.*\n)*?)    permissions:\n      contents: read\n/, '$1'), /job manifest has no permissions/);
+  });
+  it('pull_request_target', () => {
+    fails(rule('no pull_request_target'), '.github/workflows/plan.yml', plan.replace('\n  pull_request:\n', '\n  pull_request_target:\n'), /pull_request_target/);
+  });
+  it('${{ github.event.pull_request.title }} in run:', () => {
+    const bad = plan.replace('run: node .opsta/opsta.mjs manifest-check', 'run: echo "${{ github.event.pull_request.title }}"');
+    expect(bad).not.toBe(plan);
+    fails(rule('no ${{ }} inside'), '.github/workflows/plan.yml', bad, /interpolates an expression/);
+  });
+  it('a plan value in run: or in an expression', () => {
+    const domain = (parseYaml(files['opsta.plan.yaml']!)[0] as { dns: { domain: string } }).dns.domain;
+    fails(rule('no plan value'), '.github/workflows/plan.yml', plan.replace('run: node .opsta/opsta.mjs manifest-check', `run: curl -fsS https://${domain}/`), /contains the plan value/);
+    fails(rule('no plan value'), '.github/workflows/plan.yml', plan.replace("if: needs.changes.outputs.platform == 'true'", `if: \${{ github.ref == '${domain}' }}`), /expression contains the plan value/);
+  });
+  it('a job without timeout-minutes', () => {
+    const bad = apply.replace(/^    timeout-minutes: 240\n/m, '');
+    expect(bad).not.toBe(apply);
+    fails(rule('timeout-minutes'), '.github/workflows/apply.yml', bad, /job apply has no timeout-minutes/);
+  });
+  it('a checkout that persists credentials', () => {
+    fails(rule('checkouts'), '.github/workflows/apply.yml', apply.replace('persist-credentials: false', 'persist-credentials: true'), /persists credentials/);
+  });
+  it('an unpinned tool', () => {
+    fails(rule('Terraform, Helm'), '.github/workflows/apply.yml', apply.replace(`terraform_version: "${TOOL_VERSIONS.terraform}"`, 'terraform_version: latest'), /terraform_version latest/);
+    fails(rule('Terraform, Helm'), '.github/workflows/apply.yml', apply.replace('helm-plugins: ""', 'helm-plugins: https://github.com/databus23/helm-diff'), /default branch/);
+  });
+  it('Terraform without the plugin cache', () => {
+    fails(rule('every job that runs Terraform'), '.github/workflows/apply.yml', apply.replace(/uses: actions\/cache@/g, 'uses: actions/nocache@'), /without the plugin cache/);
+  });
+  it.skipIf(!hasShellcheck)('a run: script shellcheck rejects', () => {
+    const bad = plan.replace('run: node .opsta/opsta.mjs manifest-check', 'run: |\n          for f in $(ls *.tf); do echo $f; done');
+    expect(check(withFile('.github/workflows/plan.yml', bad), shellcheckRule).join('\n')).toMatch(/SC2045|SC2086/);
+  });
+  it('shellcheck itself is the real binary (a finding has its code)', () => {
+    if (!hasShellcheck) return;
+    expect(execFileSync('shellcheck', ['--version'], { encoding: 'utf8' })).toMatch(/version: \d+\.\d+/);
+  });
+});
