@@ -20,10 +20,18 @@ describe.each(exampleNames())('README of examples/%s.plan.yaml', (name) => {
     return v.resolved;
   };
 
-  it('claims no apply on merge (no apply workflow exists)', () => {
-    expect(readme()).not.toMatch(/merging applies|applied on merge|planned at apply time/i);
-    expect(Object.keys(files()).filter((p) => p.startsWith('.github/workflows/'))).toEqual(['.github/workflows/plan.yml']);
-    expect(readme()).toMatch(/No workflow applies anything yet/);
+  it('describes the executor honestly: what the workflows do, what still needs a person, the runbook as the fallback', () => {
+    expect(Object.keys(files()).filter((p) => p.startsWith('.github/workflows/')).sort()).toEqual(
+      ['apply', 'destroy', 'drift', 'health', 'plan'].map((w) => `.github/workflows/${w}.yml`),
+    );
+    expect(readme()).not.toMatch(/No workflow applies anything yet/);
+    const flow = readme().slice(readme().indexOf('## How changes flow'));
+    expect(flow).toContain(stagesFor(resolved()).map((s) => s.id).join(' → '));
+    expect(flow).toMatch(/Terraform has no undo/);
+    expect(flow).toMatch(/What still needs a person: the one-time bootstrap/);
+    expect(flow.includes('delegating DNS')).toBe(resolved().dns.zone === 'create');
+    expect(flow.includes('VAULT_TOKEN')).toBe(resolved().components.includes('vault'));
+    expect(runbook(readme())).toMatch(/This is the manual fallback/);
   });
 
   it('has one numbered step per stage, in stagesFor order, each with its exact command', () => {
