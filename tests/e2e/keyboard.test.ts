@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { catalog, clouds, expectAccessible, newPage, siteUnderTest } from './flow.ts';
+import { catalog, clouds, expectAccessible, newPage, siteUnderTest, TEST_ACCOUNTS } from './flow.ts';
 import { hasChromium, screenshotPath, waitForPlanner } from './helpers.ts';
 
 /** Press Tab (or Shift+Tab) until the focused element matches `selector`. */
@@ -65,9 +65,7 @@ describe.skipIf(!hasChromium)('planner, keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);
     expect(await page.locator('#f-components-certManager').isChecked()).toBe(true);
-    await tabTo(page, 'button[aria-controls="graph-panel"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 }); // shown without asking
     await tabTo(page, 'button.btn--primary');
     await page.keyboard.press('Enter');
 
@@ -75,6 +73,8 @@ describe.skipIf(!hasChromium)('planner, keyboard only', () => {
     await tabTo(page, 'input[name="profile-card"]:checked');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('input[name="profile-card"][value="large"]').isChecked()).toBe(true);
+    await tabTo(page, '#f-cloud-aws-accountId'); // empty in a new plan, and required
+    await page.keyboard.type(TEST_ACCOUNTS.aws.accountId!);
     await tabTo(page, '#f-network-cidr');
     await page.keyboard.type('10.0.0.1/16'); // focus by Tab selects the old value, typing replaces it
     await expect.poll(() => page.locator('#f-network-cidr-error').textContent()).toMatch(/not an IPv4 network/);
@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('planner, keyboard only', () => {
     expect(v.resolved.network.cidr).toBe('10.70.0.0/16');
     expect(v.resolved.profile).toBe('large');
     expect(v.resolved.budget).toEqual({ monthlyUsd: 12000 });
+    expect(v.resolved.cloud.account).toEqual(TEST_ACCOUNTS.aws);
     expect(v.resolved.components).toEqual(expect.arrayContaining(['certManager', 'gateway', 'harbor']));
     const zipped = unzipSync(readFileSync(join(dir, 'repo.zip')));
     const expected = generateRepository(v.plan, v.resolved, nodeGenerateOptions());

@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, siteUnderTest } from './flow.ts';
+import { expectAccessible, fillAccount, newPage, siteUnderTest } from './flow.ts';
 import { hasChromium, ROOT, screenshotPath, waitForPlanner } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('site end to end', () => {
@@ -54,7 +54,8 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await expect.poll(() => page.locator('#f-github-reviewers-error').textContent()).toBe('');
     await expect.poll(() => page.locator('#f-github-owner-error').textContent()).toMatch(/GitHub user or organization/);
     await page.locator('button[data-step="review"]').click();
-    await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^2 problems/);
+    // The two emptied fields, and the AWS account ID a new plan starts without.
+    await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^3 problems/);
     await expectAccessible(page, 'review with problems');
     await page.screenshot({ path: screenshotPath('planner-4-review-problems'), fullPage: false });
     await page.getByRole('button', { name: 'github.owner' }).click();
@@ -71,6 +72,8 @@ describe.skipIf(!hasChromium)('site end to end', () => {
       if (path === '/planner') await waitForPlanner(page);
       for (const step of path === '/planner' ? ['cloud', 'components', 'parameters', 'review'] : ['']) {
         if (step) await page.locator(`button[data-step="${step}"]`).click();
+        if (step === 'parameters') await fillAccount(page, 'aws');
+        if (step === 'components') await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
         if (step === 'review') await page.getByTestId('file-view').waitFor({ timeout: 15_000 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `horizontal overflow on ${path} ${step}`).toBeLessThanOrEqual(0);
@@ -85,7 +88,7 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await context.close();
   });
 
-  it('JavaScript budget: planner ≤ 150 KB gzip before the graph is shown; mermaid and the generator are lazy', async () => {
+  it('JavaScript budget: planner ≤ 150 KB gzip before the graph; mermaid only on a graph step, the generator only on Review', async () => {
     const { context, page, console } = await newPage(env);
     const js = new Map<string, number>();
     page.on('response', async (r) => {
@@ -102,20 +105,26 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await waitForPlanner(page);
     await page.waitForLoadState('networkidle');
     const planner = total();
+    expect([...js.keys()].some((p) => /mermaid/.test(p)), 'mermaid not fetched before a step with the graph').toBe(false);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('button[data-step="components"]').click();
+    await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
+    const drawnMs = (await page.evaluate(() => performance.getEntriesByName('opsta:graph-drawn')[0]!.startTime)) - t0;
+    await page.waitForLoadState('networkidle');
+    const withGraph = total();
+    expect([...js.keys()].some((p) => /generator/.test(p)), 'the generator is not fetched before Review').toBe(false);
+    await page.locator('button[data-step="parameters"]').click();
+    await fillAccount(page, 'aws');
     await page.locator('button[data-step="review"]').click();
     await page.getByTestId('file-view').waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');
     const withReview = total();
-    expect([...js.keys()].some((p) => /mermaid|Graph\./.test(p)), 'mermaid not fetched before the graph is shown').toBe(false);
-    await page.locator('button[data-step="components"]').click();
-    await page.getByRole('button', { name: 'Show dependency graph' }).click();
-    await page.waitForSelector('[data-testid="graph-svg"] svg', { timeout: 15_000 });
-    await page.waitForLoadState('networkidle');
-    const withGraph = total();
-    process.stdout.write(`JS gzip -9: landing ${kb(landing)} KB; planner first load ${kb(planner)} KB; + review/generator ${kb(withReview)} KB; + graph ${kb(withGraph)} KB\n`);
+    process.stdout.write(`JS gzip -9: landing ${kb(landing)} KB; planner first load ${kb(planner)} KB; + graph ${kb(withGraph)} KB (drawn ${Math.round(drawnMs)} ms after reaching the step); + review/generator ${kb(withReview)} KB\n`);
     expect(landing).toBeLessThan(5 * 1024);
     expect(planner).toBeLessThanOrEqual(150 * 1024);
-    expect(withReview).toBeLessThanOrEqual(150 * 1024 + 90 * 1024);
+    expect(withReview - withGraph).toBeLessThanOrEqual(110 * 1024);
+    // The goal is one second (npm run bench reports it); the test allows for a loaded 2-CPU machine.
+    expect(drawnMs).toBeLessThan(4000);
     expect(console).toEqual([]);
     await context.close();
   });

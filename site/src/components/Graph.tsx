@@ -1,6 +1,28 @@
-// Loaded with React.lazy only when the graph is shown: this module pulls in mermaid.
-import mermaid from 'mermaid';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+// The dependency graph, always shown on the Components and Review steps. This module is small
+// and part of the planner's first chunk; mermaid itself (~200 KB gzip) is imported on demand:
+// when the user is about to reach a step with the graph (preloadGraph) or when the graph mounts.
+// The Mermaid source is always in the page as the text alternative, so screen readers, and
+// browsers where the graph's script cannot load, still get the graph.
+import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+
+let mermaidModule: Promise<Mermaid> | undefined;
+function loadMermaid(): Promise<Mermaid> {
+  mermaidModule ??= import('mermaid').then(
+    (m) => m.default,
+    (e: unknown) => {
+      mermaidModule = undefined; // a later attempt may succeed (e.g. the network came back)
+      throw e;
+    },
+  );
+  return mermaidModule;
+}
+
+/** Start fetching mermaid now (the user is heading to a step that shows the graph); errors surface when the graph mounts. */
+export function preloadGraph(): void {
+  loadMermaid().catch(() => {});
+}
 
 let counter = 0;
 let initialisedFor = '';
@@ -21,34 +43,68 @@ function isDark(): boolean {
   return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-export default function Graph({ code }: { code: string }) {
-  const dark = useSyncExternalStore(subscribeTheme, isDark);
+type State = { kind: 'loading' } | { kind: 'drawn' } | { kind: 'failed'; reason: string };
+
+/**
+ * `code` is the Mermaid source (empty while the plan cannot be graphed yet); `id` keeps the
+ * caption ids unique when the graph appears on more than one step.
+ */
+export default function Graph({ code, id }: { code: string; id: string }) {
+  const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
+  // Toggling components re-renders the list at once; the graph follows when React has time.
+  const source = useDeferredValue(code);
   const ref = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState('');
+  const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
+    if (!source) return;
     let cancelled = false;
-    const theme = dark ? 'dark' : 'default';
-    if (initialisedFor !== theme) {
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme });
-      initialisedFor = theme;
-    }
-    mermaid
-      .render(`opsta-graph-${++counter}`, code)
-      .then(({ svg }) => {
-        if (!cancelled && ref.current) {
+    loadMermaid()
+      .then(
+        async (mermaid) => {
+          const theme = dark ? 'dark' : 'default';
+          if (initialisedFor !== theme) {
+            mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme });
+            initialisedFor = theme;
+          }
+          const { svg } = await mermaid.render(`opsta-graph-${++counter}`, source);
+          if (cancelled || !ref.current) return;
           ref.current.innerHTML = svg; // mermaid's own sanitised output (securityLevel strict); labels come from the catalog and validated plan values
-          setError('');
-        }
-      })
-      .catch((e: unknown) => !cancelled && setError(String((e as Error).message ?? e)));
+          ref.current.dataset.code = source;
+          performance.mark('opsta:graph-drawn');
+          setState({ kind: 'drawn' });
+        },
+        () => {
+          if (!cancelled) setState({ kind: 'failed', reason: 'its script could not be loaded' });
+        },
+      )
+      .catch((e: unknown) => !cancelled && setState({ kind: 'failed', reason: String((e as Error).message ?? e) }));
     return () => {
       cancelled = true;
     };
-  }, [code, dark]);
+  }, [source, dark]);
+  const failed = state.kind === 'failed';
   return (
-    <>
-      <div ref={ref} className="graph-svg" data-testid="graph-svg" />
-      {error && <p className="error">The graph could not be drawn: {error}</p>}
-    </>
+    <figure className="graph" aria-labelledby={`${id}-caption`} data-testid="graph" data-state={state.kind}>
+      <div ref={ref} className="graph-svg" data-testid="graph-svg" hidden={failed || !source} />
+      {!source && <p className="hint">The graph appears once the plan has a valid cloud, region and network.</p>}
+      {source && state.kind === 'loading' && (
+        <p className="hint graph-loading" aria-hidden="true">
+          Drawing the graph…
+        </p>
+      )}
+      {failed && (
+        <p className="notice" data-testid="graph-failed">
+          The graph could not be drawn here ({state.reason}); it is shown as text below.
+        </p>
+      )}
+      <figcaption id={`${id}-caption`}>
+        Deployment order: network, then the cluster, then the platform components in dependency order.
+        {/* Open when the drawing failed, so the text alternative is what the user sees. */}
+        <details open={failed || undefined} key={failed ? 'open' : 'closed'}>
+          <summary>Graph as text (Mermaid)</summary>
+          <pre data-testid="graph-text">{source}</pre>
+        </details>
+      </figcaption>
+    </figure>
   );
 }

@@ -21,6 +21,8 @@ async function openStep(title: 'Components' | 'Parameters' | 'Review') {
 const checkbox = (name: string) => page.getByRole('checkbox', { name, exact: true });
 const toggleMessage = () => page.getByTestId('toggle-message');
 const summary = () => page.getByTestId('summary');
+/** A new plan's AWS account ID is empty and required: type one in (Parameters step). */
+const fillAccount = () => userEvent.fill(page.getByRole('textbox', { name: 'AWS account ID' }), '482916037251');
 
 describe('components step', () => {
   test('turning a component on turns on what it needs and says so', async () => {
@@ -98,6 +100,7 @@ describe('parameters step', () => {
   test('an invalid CIDR shows the schema error inline as you type, and fixing it clears the error', async () => {
     await render(<Planner />);
     await openStep('Parameters');
+    await fillAccount();
     const cidr = page.getByRole('textbox', { name: 'VPC CIDR' });
     const error = page.getByText(/CIDR form|RFC 1918|out of range/);
     await expect.element(cidr).toHaveValue('10.40.0.0/16');
@@ -133,6 +136,7 @@ describe('parameters step', () => {
   test('the profile cards fill the zones and node pool defaults from the catalog', async () => {
     await render(<Planner />);
     await openStep('Parameters');
+    await fillAccount();
     const aws = catalog.clouds.aws!;
     const pool = page.getByRole('group', { name: 'Node pool 1' });
     const fields = {

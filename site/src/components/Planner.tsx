@@ -1,10 +1,10 @@
 // The planner island: a five-step wizard over ONE react-hook-form whose values are the plan
 // draft, validated on every change by zodResolver with the same schema the CLI uses.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { CloudId, Profile } from '../../../schemas/blueprint.ts';
-import { resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
+import { ACCOUNT_FIELDS, resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
 import { planSchemaFor, validatePlan, type Problem, type Validation } from '../../../schemas/validate.ts';
 import { estimateCost, type CostReport } from '../../../generator/src/cost.ts';
 import { planGraph } from '../../../generator/src/graph.ts';
@@ -20,14 +20,15 @@ import {
   draftToPlan,
   enabledKeys,
   fitPools,
+  forEstimate,
   planToDraft,
   setCloud,
   toggleComponent,
   type PlanDraft,
 } from '../lib/planModel.ts';
+import Graph, { preloadGraph } from './Graph.tsx';
 import { BarChart, ConfirmDialog, Field, usd0 } from './ui.tsx';
 
-const LazyGraph = lazy(() => import('./Graph.tsx'));
 const LazyReview = lazy(() => import('./Review.tsx'));
 
 export const STEPS = [
@@ -63,7 +64,11 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
   return e?.message || e?.root?.message || undefined;
 }
 
-function loadInitial(): { draft: PlanDraft; step: number; restored: string } {
+/**
+ * The state a returning user left (the link's plan, else the local draft), read after hydration:
+ * the server renders a new plan's first step, so the first client render must match it.
+ */
+function loadRestored(): { draft: PlanDraft; step: number; restored: string } | undefined {
   let step = 0;
   try {
     step = Math.min(STEPS.length - 1, Math.max(0, Number(localStorage.getItem(STEP_KEY) ?? 0) || 0));
@@ -79,8 +84,11 @@ function loadInitial(): { draft: PlanDraft; step: number; restored: string } {
   } catch {
     /* ignore a damaged draft */
   }
-  return { draft: defaultDraft(catalog), step: 0, restored: '' };
+  return undefined;
 }
+
+/** Steps that show the dependency graph: heading there starts loading mermaid. */
+const GRAPH_STEPS = new Set([1, 3]);
 
 /** Each component's own monthly cost if it were on, at the current cloud, region, profile and pools. */
 function componentCosts(plan: PlanInput | undefined): Record<string, number> {
@@ -96,21 +104,43 @@ function componentCosts(plan: PlanInput | undefined): Record<string, number> {
 }
 
 export default function Planner() {
-  const initial = useMemo(loadInitial, []);
-  const [step, setStep] = useState(initial.step);
-  const [notice, setNotice] = useState(initial.restored);
-  const form = useForm<PlanDraft>({ defaultValues: initial.draft, mode: 'onChange', resolver });
+  const initialDraft = useMemo(() => defaultDraft(catalog), []);
+  const [step, setStep] = useState(0);
+  const [notice, setNotice] = useState('');
+  const form = useForm<PlanDraft>({ defaultValues: initialDraft, mode: 'onChange', resolver });
   const { control, getValues, setValue, trigger, formState } = form;
   const values = useWatch({ control }) as PlanDraft;
   const deferred = useDeferredValue(values);
   const validation: Validation = useMemo(() => validatePlan(draftToPlan(deferred), catalog), [deferred]);
+  // Cost and the graph do not read the cloud account: estimate with stand-ins for it, so both
+  // show before the user has filled it in. Only `validation` (the real plan) is ever generated.
+  const estimate: Validation = useMemo(
+    () => (validation.ok ? validation : validatePlan(forEstimate(draftToPlan(deferred), catalog), catalog, undefined, { allowPlaceholders: true })),
+    [validation, deferred],
+  );
   const lastValid = useRef<Extract<Validation, { ok: true }> | undefined>(undefined);
-  if (validation.ok) lastValid.current = validation;
-  const good = validation.ok ? validation : lastValid.current;
+  if (estimate.ok) lastValid.current = estimate;
+  const good = estimate.ok ? estimate : lastValid.current;
   const cost: CostReport | undefined = useMemo(() => (good ? estimateCost(good.resolved, catalog) : undefined), [good]);
   const perComponent = useMemo(() => componentCosts(good?.plan), [good]);
+  const graphCode = useMemo(() => (good ? planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined) : ''), [good, cost]);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
+  /** Set when the user moves between steps: only then does the new step's heading take focus. */
+  const moved = useRef(false);
+
+  // After hydration, before the browser paints the hydrated page: the link's or the local
+  // draft's state replaces the new plan the server rendered (planner.astro hides the shell
+  // meanwhile when there is one, so nothing visibly jumps).
+  useLayoutEffect(() => {
+    const restored = loadRestored();
+    if (restored) {
+      form.reset(restored.draft);
+      setStep(restored.step);
+      setNotice(restored.restored);
+    }
+    document.documentElement.classList.remove('planner-restoring');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Everything the user does is kept: the URL hash (shareable) and a localStorage draft.
   useEffect(() => {
@@ -132,10 +162,9 @@ export default function Planner() {
     } catch {
       /* ignore */
     }
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (GRAPH_STEPS.has(step)) preloadGraph();
+    if (!moved.current) return;
+    moved.current = false;
     headingRef.current?.focus();
   }, [step]);
 
@@ -164,7 +193,12 @@ export default function Planner() {
 
   const provider = values.cloud.provider as CloudId;
   const cloud = catalog.clouds[provider]!;
-  const go = (i: number) => setStep(Math.max(0, Math.min(STEPS.length - 1, i)));
+  const go = (i: number) => {
+    moved.current = true;
+    setStep(Math.max(0, Math.min(STEPS.length - 1, i)));
+  };
+  /** Pointer or keyboard heading for a step with the graph: start fetching mermaid now. */
+  const intent = (i: number) => (GRAPH_STEPS.has(i) ? { onPointerEnter: preloadGraph, onFocus: preloadGraph } : {});
 
   return (
     <div className="planner">
@@ -172,7 +206,7 @@ export default function Planner() {
         <ol className="steps">
           {STEPS.map((s, i) => (
             <li key={s.id}>
-              <button type="button" className="step-btn" aria-current={i === step ? 'step' : undefined} onClick={() => go(i)} data-step={s.id}>
+              <button type="button" className="step-btn" aria-current={i === step ? 'step' : undefined} onClick={() => go(i)} data-step={s.id} {...intent(i)}>
                 <span className="step-num" aria-hidden="true">
                   {i + 1}
                 </span>
@@ -200,23 +234,23 @@ export default function Planner() {
             {step + 1}. {STEPS[step]!.title}
           </h2>
           {step === 0 && <StepCloud values={values} applyDraft={applyDraft} onImported={setNotice} />}
-          {step === 1 && <StepComponents values={values} applyDraft={applyDraft} costs={perComponent} errors={formState.errors} graphCode={good ? planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined) : ''} cost={cost} />}
+          {step === 1 && <StepComponents values={values} applyDraft={applyDraft} costs={perComponent} errors={formState.errors} graphCode={graphCode} cost={cost} />}
           {step === 2 && <StepParameters form={form} values={values} applyDraft={applyDraft} />}
           {step === 3 && (
             <Suspense fallback={<p>Loading the review…</p>}>
-              <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} />
+              <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} graph={<Graph code={graphCode} id="review-graph" />} />
             </Suspense>
           )}
           {step === 4 && <StepPublish />}
         </section>
         <div className="row step-nav">
           {step > 0 && (
-            <button type="button" className="btn" onClick={() => go(step - 1)}>
+            <button type="button" className="btn" onClick={() => go(step - 1)} {...intent(step - 1)}>
               Back: {STEPS[step - 1]!.title}
             </button>
           )}
           {step < STEPS.length - 1 && (
-            <button type="button" className="btn btn--primary" onClick={() => go(step + 1)}>
+            <button type="button" className="btn btn--primary" onClick={() => go(step + 1)} {...intent(step + 1)}>
               Next: {STEPS[step + 1]!.title}
             </button>
           )}
@@ -321,7 +355,6 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
   const { values, applyDraft, costs } = props;
   const [message, setMessage] = useState('');
   const [confirm, setConfirm] = useState<{ key: string; dependents: string[] } | undefined>();
-  const [showGraph, setShowGraph] = useState(false);
   const toggle = (key: string, on: boolean, force = false) => {
     const r = toggleComponent(values, catalog, key, on, force);
     if (r.kind === 'confirm') return setConfirm({ key, dependents: r.dependents });
@@ -335,6 +368,8 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
       <p className="notice notice--live" role="status" aria-live="polite" data-testid="toggle-message">
         {message}
       </p>
+      <div className="components-layout">
+      <div className="components-main">
       <ul className="components">
         {componentOrder(catalog).map((key) => {
           const c = catalog.components[key]!;
@@ -364,26 +399,11 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
           {props.cost.approximate ? ' (approximate)' : ''}.
         </p>
       )}
-      <div className="graph">
-        <button type="button" className="btn" aria-expanded={showGraph} aria-controls="graph-panel" onClick={() => setShowGraph((s) => !s)}>
-          {showGraph ? 'Hide dependency graph' : 'Show dependency graph'}
-        </button>
-        <div id="graph-panel" hidden={!showGraph}>
-          {showGraph && props.graphCode && (
-            <figure role="group" aria-labelledby="graph-caption">
-              <Suspense fallback={<p>Loading the graph…</p>}>
-                <LazyGraph code={props.graphCode} />
-              </Suspense>
-              <figcaption id="graph-caption">
-                Deployment order: network, then the cluster, then the platform components in dependency order.
-                <details>
-                  <summary>Graph as text (Mermaid)</summary>
-                  <pre>{props.graphCode}</pre>
-                </details>
-              </figcaption>
-            </figure>
-          )}
-        </div>
+      </div>
+      <div className="components-graph">
+        <h3 id="components-graph-heading">Dependency graph</h3>
+        <Graph code={props.graphCode} id="components-graph" />
+      </div>
       </div>
       <ConfirmDialog
         open={Boolean(confirm)}
@@ -451,9 +471,13 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
           {text('metadata.name', 'Name', 'Lowercase, e.g. acme-prod; names the cluster and state bucket')}
           {text('metadata.environment', 'Environment', 'e.g. prod')}
           {text('metadata.description', 'Description (optional)')}
-          {cloud.accountFields.map((f) => (
-            <Fragment key={f}>{text(`cloud.${provider}.${f}`, `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ id$/, ' ID')}`)}</Fragment>
-          ))}
+          {cloud.accountFields.map((f) => {
+            // Required, empty in a new plan: the hint says the format and where to find the value.
+            const known = Object.hasOwn(ACCOUNT_FIELDS, f) ? ACCOUNT_FIELDS[f as keyof typeof ACCOUNT_FIELDS] : undefined;
+            const label = known?.label ?? `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ id$/, ' ID')}`;
+            const hint = known ? `Required: ${known.format}. Find it in ${known.where.replace(/`/g, '')}.` : undefined;
+            return <Fragment key={f}>{text(`cloud.${provider}.${f}`, label, hint)}</Fragment>;
+          })}
         </div>
       </fieldset>
 

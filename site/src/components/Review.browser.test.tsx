@@ -17,6 +17,7 @@ beforeEach(() => {
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 });
 
+const ACCOUNT_ID = '482916037251';
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 async function openStep(title: 'Components' | 'Parameters' | 'Review') {
@@ -26,7 +27,9 @@ async function openStep(title: 'Components' | 'Parameters' | 'Review') {
 
 /** What the planner should hold after turning Harbor on in a fresh draft, computed by the core. */
 function expectedForHarbor() {
-  const toggled = toggleComponent(defaultDraft(catalog), catalog, 'harbor', true);
+  const fresh = defaultDraft(catalog);
+  fresh.cloud.aws = { accountId: ACCOUNT_ID }; // a new plan starts without one
+  const toggled = toggleComponent(fresh, catalog, 'harbor', true);
   if (toggled.kind !== 'done') throw new Error('turning Harbor on should not need a confirmation');
   const v = validatePlan(draftToPlan(fitPools(toggled.draft, catalog)), catalog);
   if (!v.ok) throw new Error(`the expected plan is invalid: ${JSON.stringify(v.problems)}`);
@@ -38,6 +41,8 @@ async function plannerAtReviewWithHarbor() {
   await openStep('Components');
   await userEvent.click(page.getByRole('checkbox', { name: 'Harbor', exact: true }));
   await expect.element(page.getByTestId('summary')).toHaveTextContent('3 components');
+  await openStep('Parameters');
+  await userEvent.fill(page.getByRole('textbox', { name: 'AWS account ID' }), ACCOUNT_ID);
   await openStep('Review');
   await expect.element(page.getByTestId('validation-ok')).toHaveTextContent('The plan is valid.');
   // Generation is lazy (dynamic import, then idle time): wait for the tree.

@@ -1,6 +1,6 @@
 // Step 4: cost, validation summary, the generated repository (tree + viewer), downloads and
 // a comparison with an earlier plan. The generator is imported on demand and runs when idle.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { Problem, Validation } from '../../../schemas/validate.ts';
 import type { CostReport } from '../../../generator/src/cost.ts';
@@ -46,7 +46,8 @@ const KIND_LABELS: Record<string, string> = {
   'object-storage': 'Object storage',
 };
 
-export default function Review({ validation, cost, goToProblem }: { validation: Validation; cost: CostReport | undefined; goToProblem: (p: Problem) => void }) {
+/** `graph`: the dependency graph, rendered by the planner (it owns the plan's graph source). */
+export default function Review({ validation, cost, goToProblem, graph }: { validation: Validation; cost: CostReport | undefined; goToProblem: (p: Problem) => void; graph?: ReactNode }) {
   const [gen, setGen] = useState<{ files?: Files; error?: string; forKey?: Validation }>({});
   const [selected, setSelected] = useState('opsta.plan.yaml');
 
@@ -106,6 +107,13 @@ export default function Review({ validation, cost, goToProblem }: { validation: 
       </section>
 
       {cost && <CostSection cost={cost} stale={!validation.ok} />}
+
+      {graph && (
+        <section aria-labelledby="review-graph-heading">
+          <h3 id="review-graph-heading">Dependency graph</h3>
+          {graph}
+        </section>
+      )}
 
       <section aria-labelledby="repo-heading">
         <h3 id="repo-heading">Generated repository</h3>

@@ -40,17 +40,34 @@ export function cloudIds(catalog: Catalog): CloudId[] {
   return (['aws', 'azure', 'gcp'] as const).filter((id) => catalog.clouds[id]);
 }
 
-/** Example values for account fields, valid for the schema so a fresh draft validates. */
-const ACCOUNT_EXAMPLES: Record<string, string> = {
-  accountId: '123456789012',
-  subscriptionId: '00000000-0000-0000-0000-000000000000',
-  tenantId: '00000000-0000-0000-0000-000000000000',
-  projectId: 'acme-platform',
-};
-
+/**
+ * Account fields start empty: a made-up account ID would aim the generated repository at an
+ * account that is not the user's. The schema calls an empty one "missing" and says where to
+ * find the value; cost and graph do not depend on it (see forEstimate).
+ */
 export function accountFor(catalog: Catalog, cloud: CloudId, previous?: Record<string, unknown>): Record<string, string> {
   const fields = catalog.clouds[cloud]!.accountFields;
-  return Object.fromEntries(fields.map((f) => [f, typeof previous?.[f] === 'string' ? (previous[f] as string) : (ACCOUNT_EXAMPLES[f] ?? '')]));
+  return Object.fromEntries(fields.map((f) => [f, typeof previous?.[f] === 'string' ? (previous[f] as string) : '']));
+}
+
+/** Placeholders the schema refuses (so they can never be generated from), used only to price and graph a plan whose account fields are not filled in yet. */
+const ESTIMATE_STAND_INS: Record<string, string> = {
+  accountId: '000000000000',
+  subscriptionId: '00000000-0000-0000-0000-000000000000',
+  tenantId: '00000000-0000-0000-0000-000000000000',
+  projectId: 'my-project',
+};
+
+/**
+ * The plan with its account fields replaced by stand-ins, for cost and the graph only (neither
+ * reads the account): validate it with `allowPlaceholders`, and never generate from it.
+ */
+export function forEstimate(plan: Record<string, unknown>, catalog: Catalog): Record<string, unknown> {
+  const cloud = plan.cloud as Record<string, unknown> | undefined;
+  const provider = cloud?.provider as CloudId | undefined;
+  if (!cloud || !provider || !catalog.clouds[provider]) return plan;
+  const account = Object.fromEntries(catalog.clouds[provider]!.accountFields.map((f) => [f, ESTIMATE_STAND_INS[f] ?? '']));
+  return { ...plan, cloud: { ...cloud, [provider]: account } };
 }
 
 export function componentOrder(catalog: Catalog): string[] {
