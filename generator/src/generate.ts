@@ -18,6 +18,10 @@ import { estimateCost } from './cost.ts';
 import { planGraph, planOnPullRequest, stagesFor } from './graph.ts';
 import { hclString } from './encode.ts';
 import { createRenderer, type TemplateSet } from './render.ts';
+import { RUNTIME_VERSION } from '../runtime/version.ts';
+
+/** Where the runtime bundle lives in a generated repository (workflows run `node .opsta/opsta.mjs`). */
+export const RUNTIME_PATH = '.opsta/opsta.mjs';
 
 export const GENERATOR_VERSION = '0.1.0';
 
@@ -29,6 +33,8 @@ export interface GenerateOptions {
   catalog: Catalog;
   /** Generator templates keyed by path under generator/templates (e.g. `aws/versions.tf.njk`). */
   templates: TemplateSet;
+  /** The executor runtime bundle (generator/runtime-dist/opsta.mjs), written as .opsta/opsta.mjs; the edges read it. */
+  runtime: string;
 }
 
 export class PlanError extends Error {
@@ -243,10 +249,14 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   put('opsta.plan.yaml', `# yaml-language-server: $schema=.opsta/plan.schema.json\n${canonicalPlanYaml(planInput)}`);
   put('.opsta/plan.schema.json', planJsonSchema(catalog));
   put('.opsta/pipeline.json', `${JSON.stringify(pipeline, null, 2)}\n`);
+  // The executor's runtime, byte for byte the committed bundle, and the cost estimate its budget check reads (docs/runtime.md).
+  put(RUNTIME_PATH, opts.runtime);
+  put('.opsta/cost.json', `${JSON.stringify(cost, null, 2)}\n`);
   put('README.md', render('common/README.md.njk', ctx));
 
   const manifest = {
     generator: { name: 'opsta', version: GENERATOR_VERSION },
+    runtime: { path: RUNTIME_PATH, version: RUNTIME_VERSION, sha256: sha(opts.runtime) },
     planSha256: sha(files['opsta.plan.yaml']!),
     files: Object.fromEntries(
       Object.keys(files)

@@ -9,6 +9,8 @@ import type { TemplateSet } from './render.ts';
 import { writeTree, type WriteTreeOptions, type WriteTreeResult } from './write-tree.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
+/** The executor runtime bundle (npm run bundle:runtime), copied into every generated repository. */
+export const RUNTIME_BUNDLE_PATH = fileURLToPath(new URL('../runtime-dist/opsta.mjs', import.meta.url));
 
 export function readTemplates(dir = TEMPLATES_DIR): TemplateSet {
   const out: TemplateSet = {};
@@ -25,7 +27,7 @@ export function readTemplates(dir = TEMPLATES_DIR): TemplateSet {
 
 let cached: GenerateOptions | undefined;
 export function nodeGenerateOptions(): GenerateOptions {
-  return (cached ??= { catalog: loadCatalog(), templates: readTemplates() });
+  return (cached ??= { catalog: loadCatalog(), templates: readTemplates(), runtime: readFileSync(RUNTIME_BUNDLE_PATH, 'utf8') });
 }
 
 /**

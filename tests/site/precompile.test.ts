@@ -9,6 +9,8 @@ import type { TemplateSet } from '../../generator/src/render.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { precompileNjk } from '../../site/njk-precompile.ts';
 import { exampleNames, loadExample } from '../generated/examples.ts';
+// The runtime bundle as the planner imports it (Vite ?raw), so the parity covers .opsta/opsta.mjs too.
+import runtime from '../../generator/runtime-dist/opsta.mjs?raw';
 
 /** Load the plugin's ES module output the way the browser would: as a real module. */
 async function loadPrecompiled(src: string, name: string): Promise<{ root: unknown }> {
@@ -24,7 +26,7 @@ async function precompiledOptions() {
   for (const [name, src] of Object.entries(readTemplates())) templates[name] = await loadPrecompiled(src as string, name);
   const files = readBlueprintFiles();
   for (const [path, v] of Object.entries(files)) if (path.endsWith('.njk')) files[path] = await loadPrecompiled(v as string, path);
-  return { catalog: buildCatalog(files), templates };
+  return { catalog: buildCatalog(files), templates, runtime };
 }
 
 describe('precompiled templates (planner) vs template sources (CLI)', async () => {

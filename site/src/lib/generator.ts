@@ -4,6 +4,8 @@ import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { PlanInput, ResolvedPlan } from '../../../schemas/plan.ts';
 import { generateRepository, type GeneratedFiles } from '../../../generator/src/generate.ts';
 import type { TemplateSet } from '../../../generator/src/render.ts';
+// The executor runtime every generated repository carries as .opsta/opsta.mjs, the same bytes the CLI writes.
+import runtime from '../../../generator/runtime-dist/opsta.mjs?raw';
 
 const generatorTemplates = import.meta.glob<{ root: unknown }>('../../../generator/templates/**/*.njk', { eager: true, import: 'default' });
 const componentTemplates = import.meta.glob<{ root: unknown }>('../../../blueprints/components/*/*.njk', { eager: true, import: 'default' });
@@ -22,7 +24,7 @@ function generationCatalog(catalog: Catalog): Catalog {
 
 export function generate(plan: PlanInput, resolved: ResolvedPlan, catalog: Catalog): GeneratedFiles {
   const start = performance.now();
-  const files = generateRepository(plan, resolved, { catalog: generationCatalog(catalog), templates });
+  const files = generateRepository(plan, resolved, { catalog: generationCatalog(catalog), templates, runtime });
   // A User Timing entry, so `npm run bench` can read regeneration latency from the real page.
   performance.measure('opsta:generate', { start, end: performance.now() });
   return files;
