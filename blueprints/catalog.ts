@@ -3,6 +3,7 @@
 // component or a cloud means adding a folder, with no registry to edit.
 import { CloudBlueprintSchema, ComponentBlueprintSchema, type Catalog, type CloudId } from '../schemas/blueprint.ts';
 import { formatPath } from '../schemas/validate.ts';
+import { priceProblems } from './prices.ts';
 
 /** Blueprint files keyed by their path under `blueprints/`, e.g. `components/vault/blueprint.json`. JSON files parsed, templates as given. */
 export type BlueprintFiles = Record<string, unknown>;
@@ -68,6 +69,8 @@ function checkCatalog(catalog: Catalog): void {
     }
     if (!types.has(cloud.rke2Servers.instanceType)) throw new CatalogError(`cloud ${cloud.id}: rke2Servers uses unknown instance type`);
     if (!cloud.kubernetesVersions.includes(cloud.defaultKubernetesVersion)) throw new CatalogError(`cloud ${cloud.id}: default Kubernetes version not offered`);
+    const prices = priceProblems(cloud);
+    if (prices.length) throw new CatalogError(`blueprints/clouds/${cloud.id}/cloud.json: ${prices.join('; ')}`);
   }
 }
 

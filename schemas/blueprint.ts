@@ -11,22 +11,59 @@ export type CloudId = (typeof CLOUDS)[number];
 
 const perProfile = <T extends z.ZodType>(t: T) => z.strictObject({ small: t, medium: t, large: t });
 
-/** A price with where it came from. `approximate` marks anything that is not a provider list price. */
-export const PriceSchema = z.strictObject({
-  usd: z.number().nonnegative(),
-  unit: z.enum(['hour', 'month', 'gib-month']),
-  source: z.string().min(3),
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
-  approximate: z.boolean().default(false),
+/** A date as a source states it: a year, a month or a day. */
+const SourceDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+/**
+ * Where prices come from. `primary` is vendor price data (a machine-readable extract of the
+ * vendor's price list or API, or the vendor's own pricing page); `secondary` is a third party
+ * quoting the price, so its figures are marked approximate.
+ */
+export const PriceSourceSchema = z.strictObject({
+  title: z.string().min(3),
+  /** Printed as a Markdown autolink in generated READMEs, so no spaces, quotes or angle brackets. */
+  url: z.string().regex(/^https:\/\/[^\s<>"'`]+$/, 'an https:// URL without spaces, quotes or angle brackets').optional(),
+  class: z.enum(['primary', 'secondary']),
+  /** The date the source itself states; absent when it states none. */
+  date: SourceDateSchema.optional(),
+  /** When the figures were read from the source. */
+  read: SourceDateSchema,
+  note: z.string().optional(),
 });
-export type Price = z.infer<typeof PriceSchema>;
+export type PriceSource = z.infer<typeof PriceSourceSchema>;
+
+/** The line items the estimator prices: one per catalog instance type, and the rest by name. */
+export const PRICE_ITEMS = ['controlPlane', 'natGateway', 'loadBalancer', 'diskGiB', 'kmsKey', 'objectStorageGiB'] as const;
+export type PriceItem = (typeof PRICE_ITEMS)[number] | `instance:${string}`;
+
+/** Key of a price that applies to every region: the source publishes one price and no regional table. */
+export const ALL_REGIONS = 'all';
+
+/**
+ * One line item's prices from one source, per region (`all` when the source publishes a
+ * single price for every region). A region with no figure is priced at the cloud's
+ * `priceRegion` and the cost line says so (borrowed), never silently.
+ */
+export const PriceEntrySchema = z.strictObject({
+  item: z.union([z.enum(PRICE_ITEMS), z.templateLiteral(['instance:', z.string().min(1)])]),
+  unit: z.enum(['hour', 'month', 'gib-month']),
+  /** What is priced, in the source's terms (product, tier, what is left out). */
+  description: z.string().min(3),
+  /** Key into the cloud's `priceSources`. */
+  source: z.string().min(1),
+  /** USD per unit, by region id. */
+  usd: z.record(z.string(), z.number().nonnegative()).refine((m) => Object.keys(m).length > 0, 'at least one region'),
+  /** True for a figure derived from the source (e.g. a per-GiB rate from a disk tier), not read as is. */
+  approximate: z.boolean().default(false),
+  note: z.string().optional(),
+});
+export type PriceEntry = z.infer<typeof PriceEntrySchema>;
 
 export const InstanceTypeSchema = z.strictObject({
   id: z.string(),
   family: z.string(),
   vcpu: z.number().positive(),
   memoryGiB: z.number().positive(),
-  price: PriceSchema,
 });
 export type InstanceType = z.infer<typeof InstanceTypeSchema>;
 
@@ -60,18 +97,16 @@ export const CloudBlueprintSchema = z.strictObject({
   unsupportedDistributions: z.record(z.string(), z.string()).default({}),
   kubernetesVersions: z.array(z.string().regex(/^1\.\d+$/)).min(1),
   defaultKubernetesVersion: z.string(),
-  /** Region whose list prices the catalog holds; other regions are priced the same and labelled approximate. */
+  /**
+   * Reference region: every line item has a price here (or one for all regions), and a region
+   * with no sourced figure for an item is priced at this region's and marked borrowed.
+   */
   priceRegion: z.string(),
   regions: z.array(RegionSchema).min(1),
   instanceTypes: z.array(InstanceTypeSchema).min(1),
-  prices: z.strictObject({
-    controlPlane: PriceSchema,
-    natGateway: PriceSchema,
-    loadBalancer: PriceSchema,
-    diskGiB: PriceSchema,
-    kmsKey: PriceSchema,
-    objectStorageGiB: PriceSchema,
-  }),
+  /** Price sources by id, each with title, URL and dates. */
+  priceSources: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), PriceSourceSchema),
+  prices: z.array(PriceEntrySchema).min(1),
   /** rke2 runs its own control plane on these servers instead of paying a managed fee. */
   rke2Servers: z.strictObject({ count: z.number().int().positive(), instanceType: z.string() }),
   profiles: perProfile(

@@ -7,7 +7,7 @@ import type { Catalog } from '../../schemas/blueprint.ts';
 import { formatProblems, type Validation } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { compareClouds, type CloudComparison } from './compare.ts';
-import { estimateCost, type CostReport } from './cost.ts';
+import { estimateCost, itemLabel, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions } from './node.ts';
@@ -107,19 +107,23 @@ const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits
 
 function formatCost(r: CostReport): string {
   const w = Math.max(...r.byComponent.map((c) => c.name.length), 5);
-  const lines = [`${r.cloud} ${r.region}: estimated monthly cost${r.approximate ? ' (approximate)' : ''}`, ''];
+  const lines = [`${r.cloud} ${r.region}: estimated monthly cost`, ''];
   for (const c of r.byComponent) lines.push(`  ${c.name.padEnd(w)}  ${usd(c.monthlyUsd).padStart(12)}`);
   lines.push(`  ${'Total'.padEnd(w)}  ${usd(r.totalUsd).padStart(12)}`, '', 'By resource kind:');
   for (const k of r.byKind) lines.push(`  ${k.kind.padEnd(w)}  ${usd(k.monthlyUsd).padStart(12)}`);
   if (r.budget) lines.push('', `Budget ${usd(r.budget.monthlyUsd)}: ${r.budget.over ? `OVER by ${usd(-r.budget.remainingUsd)}` : `${usd(r.budget.remainingUsd)} left`}`);
+  // Every line with where its price comes from: a line with no sourced figure for the region says so.
+  lines.push('', `Line items (priced in ${r.region} unless marked):`);
+  const names = new Map(r.byComponent.map((c) => [c.owner, c.name]));
+  const amounts = r.lines.map((l) => usd(l.monthlyUsd));
+  const aw = Math.max(...amounts.map((a) => a.length));
+  r.lines.forEach((l, i) => {
+    const marks = [l.borrowedFrom ? `borrowed from ${l.borrowedFrom}` : '', l.pricedIn === 'all' ? 'one price for every region' : '', l.approximate ? 'approximate' : ''].filter(Boolean);
+    lines.push(`  ${amounts[i]!.padStart(aw)}  ${names.get(l.owner) ?? l.owner}: ${l.description}${marks.length ? ` [${marks.join('; ')}]` : ''}`);
+  });
   lines.push('', 'Prices:');
-  const seen = new Set<string>();
-  for (const l of r.lines) {
-    // Most sources already carry their date ("dated table 2026-09-22"); print it once.
-    const dated = l.source.includes(l.date) ? l.source : `${l.source} (${l.date})`;
-    const key = `${dated}${l.approximate ? ' [approximate]' : ''}`;
-    if (!seen.has(key)) lines.push(`  - ${key}`);
-    seen.add(key);
+  for (const s of r.sources) {
+    lines.push(`  - ${s.title}${s.class === 'secondary' ? ' (third party)' : ''}: ${s.dated ? `dated ${s.dated}` : 'undated'}, read ${s.read}${s.url ? ` <${s.url}>` : ''}`);
   }
   lines.push('', ...r.notes.map((n) => `Note: ${n}`));
   return `${lines.join('\n')}\n`;
@@ -134,18 +138,20 @@ function formatComparison(cmp: CloudComparison[], catalog: Catalog): string {
       rows.get(b.name)![i] = usd(b.monthlyUsd);
     }
   });
-  rows.set('Total', cmp.map((c) => (c.report ? `${usd(c.report.totalUsd)}${c.report.approximate ? '*' : ''}` : 'n/a')));
+  rows.set('Total', cmp.map((c) => (c.report ? `${usd(c.report.totalUsd)}${c.report.borrowed.length ? '*' : ''}` : 'n/a')));
   const w0 = Math.max(...[...rows.keys()].map((k) => k.length));
   const w = cols.map((c, i) => Math.max(c.length, ...[...rows.values()].map((r) => r[i]!.length)));
   const line = (first: string, cells: string[]) => `  ${first.padEnd(w0)}  ${cells.map((c, i) => c.padStart(w[i]!)).join('  ')}`;
   const out = ['Monthly cost of the same plan on each cloud', '', line('', cols)];
   for (const [k, r] of rows) out.push(line(k, r));
-  out.push('', '* approximate: includes prices that are not provider list prices, or a region priced at another region\'s list prices.', '');
+  out.push('', '* some line items have no sourced price for that region and are priced at the cloud\'s reference region (borrowed, listed below).', '');
   for (const c of cmp) {
     out.push(`${catalog.clouds[c.cloud]!.name}:`);
     if (c.unavailable) out.push(`  not available: ${c.unavailable}`);
     for (const ch of c.choices) out.push(`  ${ch}`);
     if (!c.unavailable && c.choices.length === 0) out.push('  as planned');
+    const borrowed = c.report?.borrowed ?? [];
+    if (borrowed.length) out.push(`  borrowed from ${borrowed[0]!.from}: ${borrowed.map((b) => itemLabel(b.item)).join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

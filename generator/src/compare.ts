@@ -1,9 +1,11 @@
 // The same plan priced on every cloud in the catalog: each node pool is mapped
-// to the cheapest instance type with at least the same vCPU and memory, and the
-// region to the one in the same city (else the cloud's price region). Every
-// substitution is reported so the comparison can be checked.
+// to the instance type, cheapest in the target region, with at least the same vCPU
+// and memory, and the region to the one in the same city (else the cloud's reference
+// region). Each cloud is priced at its own regional prices, with borrowed lines marked
+// in its report. Every substitution is reported so the comparison can be checked.
 import type { Catalog, CloudBlueprint, CloudId } from '../../schemas/blueprint.ts';
 import type { ResolvedPlan } from '../../schemas/plan.ts';
+import { priceFor } from '../../blueprints/prices.ts';
 import { estimateCost, type CostReport } from './cost.ts';
 
 export interface CloudComparison {
@@ -21,10 +23,12 @@ function city(name: string): string {
   return (m ? m[1]! : name).trim().toLowerCase();
 }
 
-export function equivalentInstance(cloud: CloudBlueprint, vcpu: number, memoryGiB: number) {
+/** The cheapest instance type in `region` (default: the reference region) with at least this vCPU and memory (else the largest). */
+export function equivalentInstance(cloud: CloudBlueprint, vcpu: number, memoryGiB: number, region = cloud.priceRegion) {
   const fits = cloud.instanceTypes.filter((t) => t.vcpu >= vcpu && t.memoryGiB >= memoryGiB);
   const pool = fits.length ? fits : [...cloud.instanceTypes].sort((a, b) => b.vcpu - a.vcpu).slice(0, 1);
-  return [...pool].sort((a, b) => a.price.usd - b.price.usd || a.vcpu - b.vcpu || a.id.localeCompare(b.id))[0]!;
+  const usd = (id: string) => priceFor(cloud, `instance:${id}`, region).usd;
+  return [...pool].sort((a, b) => usd(a.id) - usd(b.id) || a.vcpu - b.vcpu || a.id.localeCompare(b.id))[0]!;
 }
 
 export function compareClouds(plan: ResolvedPlan, catalog: Catalog): CloudComparison[] {
@@ -43,7 +47,7 @@ export function compareClouds(plan: ResolvedPlan, catalog: Catalog): CloudCompar
     const nodePools = plan.kubernetes.nodePools.map((p) => {
       if (target.id === source.id) return p;
       const from = source.instanceTypes.find((t) => t.id === p.instanceType)!;
-      const to = equivalentInstance(target, from.vcpu, from.memoryGiB);
+      const to = equivalentInstance(target, from.vcpu, from.memoryGiB, region.id);
       choices.push(`pool ${p.name}: ${from.id} (${from.vcpu} vCPU / ${from.memoryGiB} GiB) → ${to.id} (${to.vcpu} vCPU / ${to.memoryGiB} GiB)`);
       return { ...p, instanceType: to.id };
     });

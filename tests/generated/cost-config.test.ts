@@ -24,7 +24,7 @@ const SEED = Number(process.env.FC_SEED ?? 20260607);
 type Body = Record<string, unknown>;
 
 /**
- * The disk type each cloud's disk price is for (it must be named in the price's source) and
+ * The disk type each cloud's disk price is for (it must be named in the price's description) and
  * what the node pool's Terraform must set for it. Azure bills the OS disk as Premium SSD: AKS
  * makes a managed OS disk Premium SSD on the premium-capable (…s_v5) sizes the catalog offers
  * (believed, from AKS docs; not verified at a pinned version).
@@ -217,8 +217,10 @@ export async function costConfigFindings(cloud: CloudId, distribution: string, b
     for (const s of w.settings) if (!w.text.includes(s)) out.push(`${w.where}: does not set \`${s}\`, so the billed figure is not what the nodes get`);
     for (const f of w.forbidden) if (w.text.includes(f)) out.push(`${w.where}: sets \`${f}\`, which the module ignores`);
   }
-  const diskPrice = catalog.clouds[cloud]!.prices.diskGiB.source;
-  if (!DISK_TYPE[cloud].price.test(diskPrice)) out.push(`the disk price ("${diskPrice}") is not for the disk type the node pools get (${DISK_TYPE[cloud].setting})`);
+  // Every region's disk price (what it is for, in the source's terms), not only the reference region's.
+  for (const e of catalog.clouds[cloud]!.prices.filter((p) => p.item === 'diskGiB')) {
+    if (!DISK_TYPE[cloud].price.test(e.description)) out.push(`the disk price ("${e.description}", ${Object.keys(e.usd).join(', ')}) is not for the disk type the node pools get (${DISK_TYPE[cloud].setting})`);
+  }
 
   const billedLbs = new Map<string, number>();
   for (const b of billed) if (b.item === 'load-balancers') billedLbs.set(b.owner, (billedLbs.get(b.owner) ?? 0) + b.count);

@@ -20,8 +20,10 @@ describe('catalog', () => {
 
   it('has a source and a date for every price, and no ingress-nginx or Bitnami chart', () => {
     for (const cloud of Object.values(catalog.clouds)) {
-      for (const t of cloud!.instanceTypes) expect(t.price.source.length).toBeGreaterThan(10);
-      for (const p of Object.values(cloud!.prices)) expect(p.date).toMatch(/^20\d\d-\d\d/);
+      for (const s of Object.values(cloud!.priceSources)) {
+        expect(s.title.length).toBeGreaterThan(10);
+        expect(s.read).toMatch(/^20\d\d-\d\d/);
+      }
     }
     const charts = Object.values(catalog.components).flatMap((c) => c.releases.map((r) => `${r.repository ?? ''} ${r.chart}`));
     expect(charts.join('\n')).not.toMatch(/ingress-nginx|bitnami/i);

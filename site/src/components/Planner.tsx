@@ -288,7 +288,7 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
   };
   return (
     <>
-      <p>Pick where the platform runs. Prices are on-demand list prices; other regions are priced like the catalog's price region and marked approximate.</p>
+      <p>Pick where the platform runs. Prices are on-demand list prices for the region; a cost line with no sourced price there is priced at the cloud's reference region and marked borrowed.</p>
       <fieldset className="cards">
         <legend>Cloud</legend>
         {clouds.map((id) => {
@@ -311,7 +311,7 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
             <input type="radio" name="cloud-region" value={r.id} checked={values.cloud.region === r.id} onChange={() => applyDraft(setCloud(values, catalog, provider, r.id))} />
             <span className="card-title">{r.name}</span>
             <span className="card-sub">
-              {r.id} · {r.zones.length} zones{r.id === cloud.priceRegion ? ' · list prices' : ''}
+              {r.id} · {r.zones.length} zones{cloud.prices.some((e) => e.usd[r.id] !== undefined) ? ' · regional prices' : ` · priced as ${cloud.priceRegion}`}
             </span>
           </label>
         ))}
@@ -396,7 +396,7 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
       {props.cost && (
         <p>
           Estimated total: <strong>{usd0(props.cost.totalUsd)}/month</strong>
-          {props.cost.approximate ? ' (approximate)' : ''}.
+          {props.cost.borrowed.length ? ` (${props.cost.borrowed.length} line item${props.cost.borrowed.length > 1 ? 's' : ''} borrowed from ${props.cost.referenceRegion})` : ''}.
         </p>
       )}
       </div>

@@ -144,14 +144,17 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
 }
 
 function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
-  const dates = [...new Set(cost.lines.map((l) => l.date))].sort();
-  const sources = [...new Set(cost.lines.map((l) => l.source))];
   return (
     <section aria-labelledby="cost-heading">
       <h3 id="cost-heading">Monthly cost{stale ? ' (of the last valid plan)' : ''}</h3>
       <p className="total" data-testid="cost-total">
-        Total: <strong>{usd(cost.totalUsd)}</strong> per month{cost.approximate ? <span className="badge">approximate</span> : null}
+        Total: <strong>{usd(cost.totalUsd)}</strong> per month
       </p>
+      {cost.borrowed.length > 0 && (
+        <p className="hint" data-testid="cost-borrowed">
+          No sourced {cost.region} price for {cost.borrowed.map((b) => b.label).join(', ')}: {cost.borrowed.length > 1 ? 'these lines are' : 'this line is'} priced at {cost.referenceRegion} and marked borrowed.
+        </p>
+      )}
       {cost.budget && (
         <p className={cost.budget.over ? 'error' : 'ok'} data-testid="budget">
           {cost.budget.over ? `Over the ${usd(cost.budget.monthlyUsd)} budget by ${usd(-cost.budget.remainingUsd)}.` : `Within the ${usd(cost.budget.monthlyUsd)} budget: ${usd(cost.budget.remainingUsd)} to spare.`}
@@ -161,9 +164,14 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
         <BarChart id="cost-by-component" caption="By component" rows={cost.byComponent.map((c) => ({ label: c.name, value: c.monthlyUsd }))} />
         <BarChart id="cost-by-kind" caption="By resource kind" rows={cost.byKind.map((k) => ({ label: KIND_LABELS[k.kind] ?? k.kind, value: k.monthlyUsd }))} />
       </div>
-      <p className="hint">
-        Prices: {cost.cloud} list prices for {cost.priceRegion}, dated {dates.join(', ')}. Sources: {sources.join('; ')}.
-      </p>
+      <p className="hint">{cost.cloud} on-demand list prices for {cost.region}, from:</p>
+      <ul className="hint" data-testid="price-sources">
+        {cost.sources.map((s) => (
+          <li key={s.id}>
+            {s.title}, {s.dated ?? `undated (read ${s.read})`}
+          </li>
+        ))}
+      </ul>
       <details>
         <summary>Every cost line with its price source</summary>
         <table className="lines">
@@ -184,15 +192,24 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
                 <td>{l.description}</td>
                 <td className="num">
                   {usd(l.monthlyUsd)}
+                  {l.borrowedFrom ? <span className="badge">borrowed from {l.borrowedFrom}</span> : null}
                   {l.approximate ? <span className="badge">approximate</span> : null}
                 </td>
                 <td>
-                  {l.source}, {l.date}
+                  {l.price}: {l.source}, {l.date}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <ul data-testid="price-source-details">
+          {cost.sources.map((s) => (
+            <li key={s.id}>
+              {s.url ? <a href={s.url} rel="noopener noreferrer">{s.title}</a> : s.title}
+              {s.class === 'secondary' ? ' (third party)' : ''}: {s.dated ? `dated ${s.dated}` : 'undated'}, read {s.read}
+            </li>
+          ))}
+        </ul>
         <ul>
           {cost.notes.map((n) => (
             <li key={n}>{n}</li>
