@@ -297,9 +297,13 @@ function healthContextFor(plan: ResolvedPlan, catalog: Catalog, components: Comp
   };
 }
 
+/** Members of this Keycloak group are administrators in Grafana, Argo CD, Harbor and Vault (stage 40 creates it). */
+export const SSO_ADMIN_GROUP = 'platform-admins';
+
 /** Values a component's templates need that are documents of their own (Vault's HCL config, Argo CD's OIDC YAML). */
 function componentContext(plan: ResolvedPlan, host: (k: string) => string, platform: Record<string, unknown>) {
-  const ctx: Record<string, unknown> = {};
+  // The Keycloak group whose members administer every component (review m8).
+  const ctx: Record<string, unknown> = { ssoAdminGroup: SSO_ADMIN_GROUP };
   if (plan.components.includes('vault')) Object.assign(ctx, vaultContext(plan, platform));
   if (plan.components.includes('argocd') && plan.components.includes('keycloak')) {
     ctx.argocdOidc = yaml.dump(
