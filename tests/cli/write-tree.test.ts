@@ -410,12 +410,12 @@ describe('the lock and concurrent runs (C5)', () => {
     expect(filesOf(dir)).toEqual(hashes(generated(LARGE)));
   });
 
-  it('C5: three runs of plan A and three of plan B on one directory at once: each finishes or fails clearly, and the tree is exactly A or exactly B', async () => {
+  it('C5: two runs of plan A and two of plan B on one directory at once: each finishes or fails clearly, and the tree is exactly A or exactly B', async () => {
     const dir = previousGeneration();
     const d = tmp();
     const a = planFile(d, LARGE, 'a.yaml');
     const b = planFile(d, noHarborText(), 'b.yaml');
-    const runs = [a, b, a, b, a, b].map((p) => startCli(['generate', p, '--out', dir, '--force'], { OPSTA_TEST_WRITE_PAUSE_MS: '5' }));
+    const runs = [a, b, a, b].map((p) => startCli(['generate', p, '--out', dir, '--force'], { OPSTA_TEST_WRITE_PAUSE_MS: '5' }));
     const results = await Promise.all(runs.map((r) => r.done));
     for (const r of results) {
       if (r.code !== 0) {
