@@ -106,6 +106,7 @@ async function checkRepository(files: Record<string, string>): Promise<string[]>
   const routed = [...new Set(releases.map((r) => componentOfRelease.get(r.name)).filter((k): k is string => !!k && !!catalog.components[k]!.hostname))];
   // Teleport terminates its own TLS on its own load balancer: no route, but a DNS name (below).
   problems.push(...checkHostnamesRouted(routed.filter((k) => k !== 'teleport').map((k) => ({ component: k, host: host(k) })), routes));
+  if (routed.includes('teleport') && !releases.some((r) => r.name === 'external-dns')) problems.push('teleport: no external-dns release, so nothing creates its DNS record (its own load balancer is not behind the gateway)');
   if (routed.includes('teleport') && releases.some((r) => r.name === 'external-dns')) {
     const annotations = dig(valuesOf(files, 'teleport'), ['annotations', 'service']) as Record<string, string> | undefined;
     if (annotations?.['external-dns.alpha.kubernetes.io/hostname'] !== host('teleport')) problems.push(`teleport: its Service carries no external-dns hostname annotation for ${host('teleport')}`);
@@ -257,6 +258,14 @@ describe.skipIf(!HELM)('the checks fail on the faults they exist for', () => {
     const broken = { ...files, 'platform/values/teleport.yaml': text.replace(/^ {4}external-dns\.alpha\.kubernetes\.io\/hostname: .*\n/m, '') };
     expect(broken['platform/values/teleport.yaml']).not.toBe(text);
     expect((await checkRepository(broken)).join('\n')).toMatch(/teleport: its Service carries no external-dns hostname annotation/);
+  });
+
+  it('Teleport without external-dns (nothing makes its record)', async () => {
+    const helmfile = files['platform/helmfile.yaml']!;
+    const release = /^ {2}- name: "external-dns"\n {4}namespace: .*\n(?: {4,}.*\n)*/m;
+    expect(helmfile).toMatch(release);
+    const broken = { ...files, 'platform/helmfile.yaml': helmfile.replace(release, '') };
+    expect(await checkRepository(broken)).toContain('teleport: no external-dns release, so nothing creates its DNS record (its own load balancer is not behind the gateway)');
   });
 
   it('a manifest Helm cannot render (template syntax in a manifest)', () => {
