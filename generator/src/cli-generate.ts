@@ -64,6 +64,7 @@ export function formatChangeSet(cs: ChangeSet, opts: { verb: 'would' | 'did' }):
     lines.push(`  ${MARK[c.action]} ${c.path}${c.reason ? `  (${c.reason})` : ''}`);
   }
   if (n.foreign > MAX_FOREIGN_LISTED) lines.push(`  ? … and ${n.foreign - MAX_FOREIGN_LISTED} more files not Opsta's`);
+  if (!cs.manifestUnchanged && n.add + n.update + n.delete === 0) lines.push(`  ~ .opsta/manifest.json  (records what Opsta wrote)`);
   if (cs.manifestProblem) lines.push(`  note: ${cs.manifestProblem}`);
   for (const p of cs.unusedForceFiles) lines.push(`  note: --force-file ${p} names no conflict; ignored`);
   const diffs = cs.changes.filter((c) => c.diff && (c.action === 'conflict' || !did));
