@@ -76,6 +76,25 @@ test('the review lists the generated files and its cost total matches estimateCo
   await expect.element(page.getByRole('navigation', { name: 'Repository files' }).getByText(`${dir}/`, { exact: true })).toBeVisible();
 });
 
+test('the cost section lists each price source once with its date, and marks the lines borrowed from the reference region', async () => {
+  const expected = expectedForHarbor();
+  await plannerAtReviewWithHarbor();
+  const { sources, borrowed, lines, referenceRegion } = expected.cost;
+  await expect.element(page.getByTestId('price-sources')).toBeVisible();
+  const listed = [...document.querySelectorAll('[data-testid="price-sources"] li')].map((li) => li.textContent);
+  expect(listed).toEqual(sources.map((s) => `${s.title}, ${s.dated ?? `undated (read ${s.read})`}`));
+  // The default plan is in Seoul: NAT, disks and the load balancer have no sourced Seoul price.
+  expect(borrowed.length).toBeGreaterThan(0);
+  for (const b of borrowed) await expect.element(page.getByTestId('cost-borrowed')).toHaveTextContent(b.label);
+  await expect.element(page.getByTestId('cost-borrowed')).toHaveTextContent(`priced at ${referenceRegion}`);
+  // The detail sits behind the disclosure: one marker per borrowed line, a link per source URL.
+  await userEvent.click(page.getByText('Every cost line with its price source'));
+  const markers = [...document.querySelectorAll('table.lines .badge')].filter((b) => b.textContent === `borrowed from ${referenceRegion}`);
+  expect(markers.length).toBe(lines.filter((l) => l.borrowedFrom).length);
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="price-source-details"] a')].map((a) => a.href);
+  expect(links).toEqual(sources.filter((s) => s.url).map((s) => s.url));
+});
+
 test('the file viewer shows the file selected in the tree', async () => {
   const expected = expectedForHarbor();
   await plannerAtReviewWithHarbor();
