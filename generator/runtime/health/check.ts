@@ -1,22 +1,12 @@
 // A check: an id, what it belongs to, and an async verdict. The runner (run.ts) gives each its
 // own timeout and signal; a check that throws fails with the error's message, never a stack.
-import type { HealthCheckResult } from "../../../schemas/health-report.ts";
-import type { HealthConfig } from "./config.ts";
-import type {
-  CheckVerdict,
-  CommandRunner,
-  HealthDeps,
-  StateProbe,
-} from "./deps.ts";
-import type { LookupFunction } from "node:net";
-import type { SecureContext } from "node:tls";
+import type { HealthCheckResult } from '../../../schemas/health-report.ts';
+import type { HealthConfig } from './config.ts';
+import type { CheckVerdict, CommandRunner, HealthDeps, StateProbe } from './deps.ts';
+import type { LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
 
-export interface Resolved extends Required<
-  Pick<
-    HealthDeps,
-    "env" | "timeoutMs" | "certFailDays" | "certWarnDays" | "httpsPort" | "now"
-  >
-> {
+export interface Resolved extends Required<Pick<HealthDeps, 'env' | 'timeoutMs' | 'certFailDays' | 'certWarnDays' | 'httpsPort' | 'now'>> {
   run: CommandRunner;
   stateProbe: StateProbe;
   dnsServers?: string[];
@@ -34,40 +24,29 @@ export interface CheckContext {
 
 export interface Check {
   id: string;
-  category: HealthCheckResult["category"];
+  category: HealthCheckResult['category'];
   component?: string;
   target?: string;
   run: (ctx: CheckContext) => Promise<CheckVerdict>;
 }
 
-export const pass = (
-  reason: string,
-  details?: Record<string, unknown>,
-): CheckVerdict => ({
-  status: "pass",
+export const pass = (reason: string, details?: Record<string, unknown>): CheckVerdict => ({
+  status: 'pass',
   reason,
   ...(details ? { details } : {}),
 });
-export const warn = (
-  reason: string,
-  details?: Record<string, unknown>,
-): CheckVerdict => ({
-  status: "warn",
+export const warn = (reason: string, details?: Record<string, unknown>): CheckVerdict => ({
+  status: 'warn',
   reason,
   ...(details ? { details } : {}),
 });
-export const fail = (
-  reason: string,
-  details?: Record<string, unknown>,
-): CheckVerdict => ({
-  status: "fail",
+export const fail = (reason: string, details?: Record<string, unknown>): CheckVerdict => ({
+  status: 'fail',
   reason,
   ...(details ? { details } : {}),
 });
 
 /** At most `n` items named, then "and N more", so one reason stays one readable line. */
 export function listSome(items: string[], n = 5): string {
-  return items.length <= n
-    ? items.join(", ")
-    : `${items.slice(0, n).join(", ")} and ${items.length - n} more`;
+  return items.length <= n ? items.join(', ') : `${items.slice(0, n).join(', ')} and ${items.length - n} more`;
 }

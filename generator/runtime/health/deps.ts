@@ -1,7 +1,7 @@
 // What the health checks need from the outside world, injectable so tests can point them at
 // servers on 127.0.0.1 and at recording stand-ins for kubectl, helm and the cloud CLIs.
-import { execFile } from "node:child_process";
-import type { HealthConfig } from "./config.ts";
+import { execFile } from 'node:child_process';
+import type { HealthConfig } from './config.ts';
 
 export interface CommandResult {
   code: number;
@@ -10,23 +10,16 @@ export interface CommandResult {
 }
 
 /** Runs a tool without a shell (arguments stay arguments); rejects only when the tool cannot start. */
-export type CommandRunner = (
-  cmd: string,
-  args: readonly string[],
-  signal: AbortSignal,
-) => Promise<CommandResult>;
+export type CommandRunner = (cmd: string, args: readonly string[], signal: AbortSignal) => Promise<CommandResult>;
 
 export type CheckVerdict = {
-  status: "pass" | "warn" | "fail";
+  status: 'pass' | 'warn' | 'fail';
   reason: string;
   details?: Record<string, unknown>;
 };
 
 /** Is the Terraform state location reachable with the job's credentials? */
-export type StateProbe = (
-  config: HealthConfig,
-  signal: AbortSignal,
-) => Promise<CheckVerdict>;
+export type StateProbe = (config: HealthConfig, signal: AbortSignal) => Promise<CheckVerdict>;
 
 export interface HealthDeps {
   env: Record<string, string | undefined>;
@@ -47,11 +40,11 @@ export interface HealthDeps {
   /** … and within this many warns (default 30: cert-manager renews a 90-day certificate 30 days ahead). */
   certWarnDays?: number;
   now?: () => Date;
+  /** Run only the checks whose id equals or starts with one of these (`tls:`, `endpoint:vault-health`); default every check. */
+  only?: string[];
 }
 
-export function defaultRunner(
-  env: Record<string, string | undefined>,
-): CommandRunner {
+export function defaultRunner(env: Record<string, string | undefined>): CommandRunner {
   return (cmd, args, signal) =>
     new Promise((resolve, reject) => {
       execFile(
@@ -60,19 +53,14 @@ export function defaultRunner(
         {
           env,
           signal,
-          encoding: "utf8",
+          encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,
           windowsHide: true,
         },
         (err, stdout, stderr) => {
-          if (err && (err as NodeJS.ErrnoException).code === "ENOENT")
-            return reject(new Error(`${cmd} is not installed or not on PATH`));
-          if (err && err.name === "AbortError") return reject(err);
-          const code = err
-            ? typeof (err as { code?: unknown }).code === "number"
-              ? (err as { code: number }).code
-              : 1
-            : 0;
+          if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new Error(`${cmd} is not installed or not on PATH`));
+          if (err && err.name === 'AbortError') return reject(err);
+          const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
           resolve({ code, stdout: String(stdout), stderr: String(stderr) });
         },
       );
@@ -83,7 +71,7 @@ export function defaultRunner(
 export function lastLine(r: CommandResult): string {
   const lines = (r.stderr || r.stdout)
     .trim()
-    .split("\n")
-    .filter((l) => l.trim() !== "");
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return (lines.at(-1) ?? `exit ${r.code}, no output`).slice(0, 300);
 }

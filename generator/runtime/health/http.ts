@@ -1,15 +1,11 @@
 // One HTTPS request with the checks' rules: the host resolved through the configured DNS servers,
 // the certificate verified (Node's roots plus any extra CA), no redirect followed, the body
 // capped, cancelled by the check's signal. Built on node:https so the bundle needs nothing else.
-import { Resolver } from "node:dns";
-import { request, type RequestOptions } from "node:https";
-import { isIP, type LookupFunction } from "node:net";
-import {
-  createSecureContext,
-  rootCertificates,
-  type SecureContext,
-} from "node:tls";
-import type { IncomingHttpHeaders } from "node:http";
+import { Resolver } from 'node:dns';
+import { request, type RequestOptions } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export interface HttpResponse {
   status: number;
@@ -18,7 +14,7 @@ export interface HttpResponse {
 }
 
 export interface HttpOptions {
-  method?: "GET" | "POST";
+  method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
   signal: AbortSignal;
@@ -34,19 +30,10 @@ export interface HttpOptions {
 /** A lookup for net/tls/https that asks the given DNS servers (A records), not the system resolver. */
 export function resolverLookup(servers: string[]): LookupFunction {
   return (hostname, options, callback) => {
-    const all =
-      typeof options === "object" &&
-      options !== null &&
-      (options as { all?: boolean }).all === true;
+    const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all === true;
     const family = isIP(hostname);
     if (family) {
-      if (all)
-        (
-          callback as (
-            e: null,
-            a: { address: string; family: number }[],
-          ) => void
-        )(null, [{ address: hostname, family }]);
+      if (all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: hostname, family }]);
       else callback(null, hostname, family);
       return;
     }
@@ -54,21 +41,11 @@ export function resolverLookup(servers: string[]): LookupFunction {
     r.setServers(servers);
     r.resolve4(hostname, (err, addrs) => {
       if (err || addrs.length === 0) {
-        const e = Object.assign(
-          new Error(
-            `${hostname} does not resolve (${err?.code ?? "no A record"})`,
-          ),
-          { code: err?.code ?? "ENOTFOUND" },
-        );
-        return callback(e, "", 4);
+        const e = Object.assign(new Error(`${hostname} does not resolve (${err?.code ?? 'no A record'})`), { code: err?.code ?? 'ENOTFOUND' });
+        return callback(e, '', 4);
       }
       if (all)
-        (
-          callback as (
-            e: null,
-            a: { address: string; family: number }[],
-          ) => void
-        )(
+        (callback as (e: null, a: { address: string; family: number }[]) => void)(
           null,
           addrs.map((address) => ({ address, family: 4 })),
         );
@@ -78,32 +55,25 @@ export function resolverLookup(servers: string[]): LookupFunction {
 }
 
 /** Node's roots plus extra CAs, built once per run: parsing ~150 roots for every connection would cost more than the request. */
-export function trustContext(
-  extra: string[] | undefined,
-): SecureContext | undefined {
-  return extra && extra.length > 0
-    ? createSecureContext({ ca: [...rootCertificates, ...extra] })
-    : undefined;
+export function trustContext(extra: string[] | undefined): SecureContext | undefined {
+  return extra && extra.length > 0 ? createSecureContext({ ca: [...rootCertificates, ...extra] }) : undefined;
 }
 
-export function httpRequest(
-  url: string,
-  o: HttpOptions,
-): Promise<HttpResponse> {
+export function httpRequest(url: string, o: HttpOptions): Promise<HttpResponse> {
   const u = new URL(url);
   const maxBytes = o.maxBytes ?? 256 * 1024;
   return new Promise((resolve, reject) => {
     // secureContext reaches tls.connect through the agent; Node's RequestOptions type omits it.
     const options: RequestOptions & { secureContext?: SecureContext } = {
-      protocol: "https:",
+      protocol: 'https:',
       hostname: u.hostname,
       port: u.port ? Number(u.port) : (o.defaultPort ?? 443),
       path: `${u.pathname}${u.search}`,
-      method: o.method ?? "GET",
+      method: o.method ?? 'GET',
       headers: {
-        "user-agent": "opsta-health",
-        accept: "application/json, text/plain, */*",
-        ...(o.body ? { "content-type": "application/json" } : {}),
+        'user-agent': 'opsta-health',
+        accept: 'application/json, text/plain, */*',
+        ...(o.body ? { 'content-type': 'application/json' } : {}),
         ...o.headers,
       },
       servername: isIP(u.hostname) ? undefined : u.hostname,
@@ -116,45 +86,45 @@ export function httpRequest(
     const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      res.on("data", (c: Buffer) => {
+      res.on('data', (c: Buffer) => {
         if (size < maxBytes) chunks.push(c.subarray(0, maxBytes - size));
         size += c.length;
       });
-      res.on("end", () =>
+      res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
+          body: Buffer.concat(chunks).toString('utf8'),
         }),
       );
-      res.on("error", reject);
+      res.on('error', reject);
     });
-    req.on("error", reject);
+    req.on('error', reject);
     req.end(o.body);
   });
 }
 
 /** A network or TLS error as one sentence a reader can act on. */
 export function describeNetError(e: unknown, host: string): string {
-  const code = (e as { code?: string }).code ?? "";
+  const code = (e as { code?: string }).code ?? '';
   const msg = e instanceof Error ? e.message : String(e);
   switch (code) {
-    case "CERT_HAS_EXPIRED":
+    case 'CERT_HAS_EXPIRED':
       return `the certificate of ${host} has expired`;
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return `the certificate presented is not valid for ${host}`;
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
       return `the certificate of ${host} is not trusted (${code})`;
-    case "ENOTFOUND":
-    case "ENODATA":
-    case "ESERVFAIL":
+    case 'ENOTFOUND':
+    case 'ENODATA':
+    case 'ESERVFAIL':
       return `${host} does not resolve (${code})`;
-    case "ECONNREFUSED":
+    case 'ECONNREFUSED':
       return `${host} refused the connection`;
-    case "ECONNRESET":
+    case 'ECONNRESET':
       return `${host} reset the connection`;
     default:
       return code ? `${msg} (${code})` : msg;

@@ -1,30 +1,20 @@
 // DNS: each public host resolves to the Gateway's load balancer. TLS: each host presents a
 // trusted certificate, for that host, valid long enough. Both over real sockets.
-import { promises as dnsPromises } from "node:dns";
-import { isIP } from "node:net";
-import { checkServerIdentity, connect, type PeerCertificate } from "node:tls";
-import {
-  type Check,
-  type CheckContext,
-  fail,
-  listSome,
-  pass,
-  warn,
-} from "./check.ts";
-import { gatewayAddresses } from "./kube.ts";
-import { describeNetError } from "./http.ts";
+import { promises as dnsPromises } from 'node:dns';
+import { isIP } from 'node:net';
+import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
+import { type Check, type CheckContext, fail, listSome, pass, warn } from './check.ts';
+import { gatewayAddresses } from './kube.ts';
+import { describeNetError } from './http.ts';
 
 function resolver(ctx: CheckContext): dnsPromises.Resolver {
   const r = new dnsPromises.Resolver({ timeout: 2000, tries: 2 });
   if (ctx.deps.dnsServers?.length) r.setServers(ctx.deps.dnsServers);
-  ctx.signal.addEventListener("abort", () => r.cancel(), { once: true });
+  ctx.signal.addEventListener('abort', () => r.cancel(), { once: true });
   return r;
 }
 
-async function resolve4(
-  ctx: CheckContext,
-  host: string,
-): Promise<{ ok: true; addresses: string[] } | { ok: false; code: string }> {
+async function resolve4(ctx: CheckContext, host: string): Promise<{ ok: true; addresses: string[] } | { ok: false; code: string }> {
   try {
     return { ok: true, addresses: (await resolver(ctx).resolve4(host)).sort() };
   } catch (e) {
@@ -35,23 +25,14 @@ async function resolve4(
 export function dnsCheck(h: { component: string; host: string }): Check {
   return {
     id: `dns:${h.host}`,
-    category: "dns",
+    category: 'dns',
     component: h.component,
     target: h.host,
     run: async (ctx) => {
-      const [own, gw] = await Promise.all([
-        resolve4(ctx, h.host),
-        ctx.config.gateway ? gatewayAddresses(ctx) : Promise.resolve(undefined),
-      ]);
-      if (!own.ok)
-        return fail(
-          `${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`,
-        );
+      const [own, gw] = await Promise.all([resolve4(ctx, h.host), ctx.config.gateway ? gatewayAddresses(ctx) : Promise.resolve(undefined)]);
+      if (!own.ok) return fail(`${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`);
       if (!gw || gw.addresses.length === 0)
-        return warn(
-          `${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`,
-          { addresses: own.addresses },
-        );
+        return warn(`${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`, { addresses: own.addresses });
       // A load balancer known by name (AWS) is compared by the addresses that name resolves to.
       const expected = new Set<string>();
       for (const a of gw.addresses) {
@@ -68,19 +49,9 @@ export function dnsCheck(h: { component: string; host: string }): Check {
       };
       const stray = own.addresses.filter((a) => !expected.has(a));
       if (stray.length === own.addresses.length)
-        return fail(
-          `${h.host} resolves to ${listSome(own.addresses)}, not to the Gateway (${listSome(gw.addresses)}): a stale or foreign record`,
-          details,
-        );
-      if (stray.length)
-        return warn(
-          `${h.host} resolves partly elsewhere: ${listSome(stray)} is not the Gateway's`,
-          details,
-        );
-      return pass(
-        `${h.host} resolves to the Gateway (${listSome(own.addresses)})`,
-        details,
-      );
+        return fail(`${h.host} resolves to ${listSome(own.addresses)}, not to the Gateway (${listSome(gw.addresses)}): a stale or foreign record`, details);
+      if (stray.length) return warn(`${h.host} resolves partly elsewhere: ${listSome(stray)} is not the Gateway's`, details);
+      return pass(`${h.host} resolves to the Gateway (${listSome(own.addresses)})`, details);
     },
   };
 }
@@ -91,11 +62,7 @@ interface PeerResult {
   authorizationError?: string;
 }
 
-function peerCertificate(
-  ctx: CheckContext,
-  host: string,
-  port: number,
-): Promise<PeerResult> {
+function peerCertificate(ctx: CheckContext, host: string, port: number): Promise<PeerResult> {
   return new Promise((resolve, reject) => {
     // rejectUnauthorized: false so an expired or foreign certificate can still be read and described.
     const socket = connect({
@@ -105,14 +72,11 @@ function peerCertificate(
       secureContext: ctx.deps.secureContext,
       rejectUnauthorized: false,
       lookup: ctx.deps.lookup,
-      ALPNProtocols: ["http/1.1"],
+      ALPNProtocols: ['http/1.1'],
     });
-    const onAbort = () =>
-      socket.destroy(
-        Object.assign(new Error("aborted"), { name: "AbortError" }),
-      );
-    ctx.signal.addEventListener("abort", onAbort, { once: true });
-    socket.once("secureConnect", () => {
+    const onAbort = () => socket.destroy(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate();
       const err = socket.authorizationError;
       resolve({
@@ -120,18 +84,14 @@ function peerCertificate(
         authorized: socket.authorized,
         ...(err
           ? {
-              authorizationError: String(
-                (err as unknown as { code?: string }).code ?? err,
-              ),
+              authorizationError: String((err as unknown as { code?: string }).code ?? err),
             }
           : {}),
       });
       socket.end();
     });
-    socket.once("error", reject);
-    socket.once("close", () =>
-      ctx.signal.removeEventListener("abort", onAbort),
-    );
+    socket.once('error', reject);
+    socket.once('close', () => ctx.signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -140,7 +100,7 @@ const DAY = 86_400_000;
 export function tlsCheck(h: { component: string; host: string }): Check {
   return {
     id: `tls:${h.host}`,
-    category: "tls",
+    category: 'tls',
     component: h.component,
     target: h.host,
     run: async (ctx) => {
@@ -149,39 +109,30 @@ export function tlsCheck(h: { component: string; host: string }): Check {
       try {
         peer = await peerCertificate(ctx, h.host, port);
       } catch (e) {
-        return fail(
-          `no TLS connection to ${h.host}:${port}: ${describeNetError(e, h.host)}`,
-        );
+        return fail(`no TLS connection to ${h.host}:${port}: ${describeNetError(e, h.host)}`);
       }
       const { cert } = peer;
-      if (!cert || !cert.valid_to)
-        return fail(`${h.host} presented no certificate`);
+      if (!cert || !cert.valid_to) return fail(`${h.host} presented no certificate`);
       const now = ctx.deps.now().getTime();
       const notAfter = new Date(cert.valid_to);
       const notBefore = new Date(cert.valid_from);
       const daysLeft = Math.floor((notAfter.getTime() - now) / DAY);
-      const names = (cert.subjectaltname ?? "").split(", ").filter(Boolean);
-      const issuer = cert.issuer?.CN ?? cert.issuer?.O ?? "unknown issuer";
+      const names = (cert.subjectaltname ?? '').split(', ').filter(Boolean);
+      const issuer = cert.issuer?.CN ?? cert.issuer?.O ?? 'unknown issuer';
       const details = {
         notBefore: notBefore.toISOString(),
         notAfter: notAfter.toISOString(),
         daysLeft,
         subjectAltNames: names,
         issuer,
-        ...(peer.authorizationError
-          ? { authorizationError: peer.authorizationError }
-          : {}),
+        ...(peer.authorizationError ? { authorizationError: peer.authorizationError } : {}),
       };
       if (notAfter.getTime() <= now)
         return fail(
           `the certificate of ${h.host} expired on ${notAfter.toISOString().slice(0, 10)} (${-daysLeft} days ago): cert-manager did not renew it; check the Certificate and its Order`,
           details,
         );
-      if (notBefore.getTime() > now)
-        return fail(
-          `the certificate of ${h.host} is not valid before ${notBefore.toISOString()}`,
-          details,
-        );
+      if (notBefore.getTime() > now) return fail(`the certificate of ${h.host} is not valid before ${notBefore.toISOString()}`, details);
       const identity = checkServerIdentity(h.host, cert);
       if (identity)
         return fail(
@@ -190,12 +141,8 @@ export function tlsCheck(h: { component: string; host: string }): Check {
         );
       if (!peer.authorized) {
         // Staging and self-signed issuers are untrusted by design; the plan chose them.
-        const why = `the certificate of ${h.host} is not trusted (${peer.authorizationError ?? "unverified"}, issued by ${issuer})`;
-        if (ctx.config.tlsIssuer !== "letsencrypt")
-          return warn(
-            `${why}, as expected with the plan's ${ctx.config.tlsIssuer} issuer`,
-            details,
-          );
+        const why = `the certificate of ${h.host} is not trusted (${peer.authorizationError ?? 'unverified'}, issued by ${issuer})`;
+        if (ctx.config.tlsIssuer !== 'letsencrypt') return warn(`${why}, as expected with the plan's ${ctx.config.tlsIssuer} issuer`, details);
         return fail(why, details);
       }
       if (daysLeft < ctx.deps.certFailDays)
@@ -203,15 +150,8 @@ export function tlsCheck(h: { component: string; host: string }): Check {
           `the certificate of ${h.host} expires in ${daysLeft} days (on ${notAfter.toISOString().slice(0, 10)}), under ${ctx.deps.certFailDays}: renewal is failing; check the Certificate's events`,
           details,
         );
-      if (daysLeft < ctx.deps.certWarnDays)
-        return warn(
-          `the certificate of ${h.host} expires in ${daysLeft} days: cert-manager should already have renewed it`,
-          details,
-        );
-      return pass(
-        `valid for ${h.host} until ${notAfter.toISOString().slice(0, 10)} (${daysLeft} days), issued by ${issuer}`,
-        details,
-      );
+      if (daysLeft < ctx.deps.certWarnDays) return warn(`the certificate of ${h.host} expires in ${daysLeft} days: cert-manager should already have renewed it`, details);
+      return pass(`valid for ${h.host} until ${notAfter.toISOString().slice(0, 10)} (${daysLeft} days), issued by ${issuer}`, details);
     },
   };
 }

@@ -1,42 +1,21 @@
 // runHealth: every check at once, each with its own timeout, into one report.
-import type {
-  HealthCheckResult,
-  HealthReport,
-} from "../../../schemas/health-report.ts";
-import type { Check, CheckContext, Resolved } from "./check.ts";
-import { parseHealthConfig, type HealthConfig } from "./config.ts";
-import { defaultRunner, type HealthDeps } from "./deps.ts";
-import { credentialsCheck, cliStateProbe, stateCheck } from "./cloud.ts";
-import {
-  clusterApiCheck,
-  gatewayCheck,
-  helmCheck,
-  nodesCheck,
-  podsCheck,
-  serviceEndpointCheck,
-  workloadCheck,
-} from "./kube.ts";
-import { dnsCheck, tlsCheck } from "./net.ts";
-import { oidcCheck, urlEndpointCheck } from "./endpoints.ts";
-import { resolverLookup, trustContext } from "./http.ts";
+import type { HealthCheckResult, HealthReport } from '../../../schemas/health-report.ts';
+import type { Check, CheckContext, Resolved } from './check.ts';
+import { parseHealthConfig, type HealthConfig } from './config.ts';
+import { defaultRunner, type HealthDeps } from './deps.ts';
+import { credentialsCheck, cliStateProbe, stateCheck } from './cloud.ts';
+import { clusterApiCheck, gatewayCheck, helmCheck, nodesCheck, podsCheck, serviceEndpointCheck, workloadCheck } from './kube.ts';
+import { dnsCheck, tlsCheck } from './net.ts';
+import { oidcCheck, urlEndpointCheck } from './endpoints.ts';
+import { resolverLookup, trustContext } from './http.ts';
 
 export function healthChecks(config: HealthConfig): Check[] {
-  const checks: Check[] = [
-    credentialsCheck,
-    stateCheck,
-    clusterApiCheck,
-    nodesCheck,
-    podsCheck,
-    helmCheck,
-  ];
-  for (const e of config.entries)
-    if (e.kind === "workload") checks.push(workloadCheck(e));
+  const checks: Check[] = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
+  for (const e of config.entries) if (e.kind === 'workload') checks.push(workloadCheck(e));
   if (config.gateway) checks.push(gatewayCheck);
   for (const h of config.hosts) checks.push(dnsCheck(h), tlsCheck(h));
-  for (const e of config.entries)
-    if (e.kind === "url") checks.push(urlEndpointCheck(e));
-  for (const e of config.entries)
-    if (e.kind === "service") checks.push(serviceEndpointCheck(e));
+  for (const e of config.entries) if (e.kind === 'url') checks.push(urlEndpointCheck(e));
+  for (const e of config.entries) if (e.kind === 'service') checks.push(serviceEndpointCheck(e));
   for (const c of config.oidc?.clients ?? []) checks.push(oidcCheck(c));
   return checks;
 }
@@ -52,17 +31,12 @@ function resolveDeps(d: HealthDeps): Resolved {
     certWarnDays: d.certWarnDays ?? 30,
     httpsPort: d.httpsPort ?? 443,
     now: d.now ?? (() => new Date()),
-    ...(d.dnsServers?.length
-      ? { dnsServers: d.dnsServers, lookup: resolverLookup(d.dnsServers) }
-      : {}),
+    ...(d.dnsServers?.length ? { dnsServers: d.dnsServers, lookup: resolverLookup(d.dnsServers) } : {}),
     ...(d.ca?.length ? { secureContext: trustContext(d.ca) } : {}),
   };
 }
 
-async function runOne(
-  check: Check,
-  base: Omit<CheckContext, "signal">,
-): Promise<HealthCheckResult> {
+async function runOne(check: Check, base: Omit<CheckContext, 'signal'>): Promise<HealthCheckResult> {
   const { timeoutMs } = base.deps;
   const ac = new AbortController();
   const t0 = performance.now();
@@ -84,18 +58,13 @@ async function runOne(
     ...(check.target ? { target: check.target } : {}),
   };
   try {
-    const v = await Promise.race([
-      check.run({ ...base, signal: ac.signal }),
-      timeout,
-    ]);
+    const v = await Promise.race([check.run({ ...base, signal: ac.signal }), timeout]);
     return { ...head, ...v, durationMs: Math.round(performance.now() - t0) };
   } catch (e) {
-    const reason = (e as { timedOut?: boolean }).timedOut
-      ? `no answer within ${timeoutMs} ms`
-      : `the check could not run: ${e instanceof Error ? e.message : String(e)}`;
+    const reason = (e as { timedOut?: boolean }).timedOut ? `no answer within ${timeoutMs} ms` : `the check could not run: ${e instanceof Error ? e.message : String(e)}`;
     return {
       ...head,
-      status: "fail",
+      status: 'fail',
       reason,
       durationMs: Math.round(performance.now() - t0),
     };
@@ -110,10 +79,7 @@ async function runOne(
  * parsed JSON (a malformed one throws a UsageError naming the field); the result validates
  * against schemas/health-report.schema.json.
  */
-export async function runHealth(
-  pipeline: unknown,
-  deps: HealthDeps,
-): Promise<HealthReport> {
+export async function runHealth(pipeline: unknown, deps: HealthDeps): Promise<HealthReport> {
   const config = parseHealthConfig(pipeline);
   const resolved = resolveDeps(deps);
   const memo = new Map<string, Promise<unknown>>();
@@ -127,9 +93,8 @@ export async function runHealth(
   };
   const startedAt = resolved.now();
   const t0 = performance.now();
-  const checks = await Promise.all(
-    healthChecks(config).map((c) => runOne(c, base)),
-  );
+  const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || (o.endsWith(':') && c.id.startsWith(o))));
+  const checks = await Promise.all(selected.map((c) => runOne(c, base)));
   const counts = { pass: 0, warn: 0, fail: 0 };
   for (const c of checks) counts[c.status]++;
   return {
@@ -140,7 +105,7 @@ export async function runHealth(
     cloud: config.cloud,
     cluster: config.cluster,
     ...(config.environment ? { environment: config.environment } : {}),
-    status: counts.fail ? "fail" : counts.warn ? "warn" : "pass",
+    status: counts.fail ? 'fail' : counts.warn ? 'warn' : 'pass',
     counts,
     checks,
   };
