@@ -61,6 +61,8 @@ export interface Fault {
   times?: number;
   /** Skip this many matching requests first (default 0). */
   skip?: number;
+  /** The error message of a 'status' fault (default "Server Error"). */
+  message?: string;
 }
 
 export interface LoggedRequest {
@@ -340,7 +342,7 @@ export class GitHubDouble {
       send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, { 'retry-after': String(f.retryAfter ?? 1) });
       return;
     }
-    send(f.status ?? 502, { message: 'Server Error' });
+    send(f.status ?? 502, { message: f.message ?? 'Server Error' });
   }
 
   private auth(req: IncomingMessage): { login: string; permissions: TokenPermissions } {

@@ -1,0 +1,184 @@
+// A small GitHub client on `fetch` (injectable): REST and GraphQL with retries on 5xx, secondary
+// rate limits and dropped connections, and errors that say what to do. No Node imports, so the
+// planner can use it in the browser. The token goes only into the Authorization header of
+// requests to the API origin it was given, and is redacted from every message it builds.
+import { UserError } from '../errors.ts';
+
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+export interface GitHubClientOptions {
+  /** REST root: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server. */
+  apiUrl: string;
+  token: string;
+  fetch?: FetchLike;
+  /** Waits between retries (tests pass a fast one and record the delays). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Retries after the first attempt (default 4). */
+  retries?: number;
+  /** Called once per retry, for a progress line. */
+  onRetry?: (what: string, attempt: number, delayMs: number) => void;
+}
+
+export interface Response<T = any> {
+  status: number;
+  data: T;
+  headers: { get(name: string): string | null };
+}
+
+/** A GitHub answer the caller may want to handle (a 404 for "branch missing", a 422 for "already exists"). */
+export class GitHubError extends UserError {
+  override name = 'GitHubError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly githubMessage: string,
+    readonly acceptedPermissions?: string,
+  ) {
+    super(message, 2);
+  }
+}
+
+const RETRY_STATUS = new Set([500, 502, 503, 504]);
+const MAX_DELAY_MS = 60_000;
+
+/** The GraphQL endpoint of a REST root: /graphql on api.github.com, /api/graphql on GitHub Enterprise Server. */
+export function graphqlUrl(apiUrl: string): string {
+  const u = apiUrl.replace(/\/+$/, '');
+  return /\/api\/v3$/.test(u) ? u.replace(/\/api\/v3$/, '/api/graphql') : `${u}/graphql`;
+}
+
+/** `text` with the token (and the basic-auth forms git sends) replaced by ***. */
+export function redact(text: string, token: string | undefined): string {
+  if (!token || token.length < 4) return text;
+  const forms = [token, encodeURIComponent(token), b64(`x-access-token:${token}`), b64(`${token}:`), b64(`${token}:x-oauth-basic`)];
+  let out = text;
+  for (const f of forms) out = out.split(f).join('***');
+  return out;
+}
+
+function b64(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+const PERMISSION_NAMES: Record<string, string> = {
+  contents: 'Contents', pull_requests: 'Pull requests', workflows: 'Workflows', administration: 'Administration', environments: 'Environments',
+  variables: 'Variables', actions_variables: 'Variables', issues: 'Issues', metadata: 'Metadata',
+};
+
+/** "contents=write,workflows=write" → "Contents: write, Workflows: write" (the names GitHub's token settings page uses). */
+export function describePermissions(header: string): string {
+  return header
+    .split(/[,;]\s*/)
+    .filter(Boolean)
+    .map((p) => {
+      const [k, v] = p.split('=') as [string, string | undefined];
+      return `${PERMISSION_NAMES[k.trim()] ?? k.trim()}: ${(v ?? 'read').trim()}`;
+    })
+    .join(', ');
+}
+
+export class GitHubClient {
+  readonly apiUrl: string;
+  private readonly fetch: FetchLike;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retries: number;
+  /** Requests sent (attempts included), for the report and the bench. */
+  requestCount = 0;
+
+  constructor(private readonly opts: GitHubClientOptions) {
+    this.apiUrl = opts.apiUrl.replace(/\/+$/, '');
+    this.fetch = opts.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.retries = opts.retries ?? 4;
+  }
+
+  /** A REST call. `what` names it in messages ("read the branch main"). Non-2xx → GitHubError. */
+  async rest<T = any>(method: string, path: string, what: string, body?: unknown): Promise<Response<T>> {
+    return this.send<T>(method, `${this.apiUrl}${path}`, what, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** A GraphQL call; GraphQL errors become a GitHubError with status 200 and GitHub's `type` as `githubMessage` prefix. */
+  async graphql<T = any>(query: string, variables: Record<string, unknown>, what: string): Promise<{ data: T; errors?: { type?: string; message: string }[] }> {
+    const r = await this.send<{ data: T; errors?: { type?: string; message: string }[] }>('POST', graphqlUrl(this.apiUrl), what, JSON.stringify({ query, variables }));
+    return r.data;
+  }
+
+  private async send<T>(method: string, url: string, what: string, body: string | undefined): Promise<Response<T>> {
+    const headers: Record<string, string> = {
+      accept: 'application/vnd.github+json',
+      authorization: `Bearer ${this.opts.token}`,
+      'x-github-api-version': '2022-11-28',
+      ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    };
+    for (let attempt = 0; ; attempt++) {
+      let res: Awaited<ReturnType<FetchLike>>;
+      let text: string;
+      try {
+        this.requestCount++;
+        res = await this.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+        text = await res.text();
+      } catch (e) {
+        // A dropped connection (ECONNRESET), a refused one, a DNS failure: retry, then say where.
+        if (attempt < this.retries) {
+          await this.wait(what, attempt, undefined);
+          continue;
+        }
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new UserError(this.clean(`cannot ${what}: no answer from ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (e as Error).message}) after ${attempt + 1} attempts; check --api-url and the network, then run again`));
+      }
+      let data: any;
+      try {
+        data = text ? JSON.parse(text) : undefined;
+      } catch {
+        data = text;
+      }
+      const ghMessage = typeof data?.message === 'string' ? data.message : '';
+      const retryAfter = res.headers.get('retry-after');
+      const secondary = (res.status === 403 || res.status === 429) && (retryAfter !== null || /secondary rate limit|abuse/i.test(ghMessage));
+      const primary = (res.status === 403 || res.status === 429) && res.headers.get('x-ratelimit-remaining') === '0';
+      if ((RETRY_STATUS.has(res.status) || secondary || primary) && attempt < this.retries) {
+        const reset = res.headers.get('x-ratelimit-reset');
+        const delay = retryAfter !== null ? Number(retryAfter) * 1000 : primary && reset ? Number(reset) * 1000 - Date.now() : undefined;
+        await this.wait(what, attempt, delay);
+        continue;
+      }
+      if (res.status >= 200 && res.status < 300) return { status: res.status, data: data as T, headers: res.headers };
+      throw this.error(res.status, what, ghMessage, data, res.headers.get('x-accepted-github-permissions') ?? undefined, secondary || primary);
+    }
+  }
+
+  private async wait(what: string, attempt: number, delayMs: number | undefined): Promise<void> {
+    const backoff = Math.min(MAX_DELAY_MS, Number.isFinite(delayMs) && delayMs! > 0 ? delayMs! : 500 * 2 ** attempt);
+    this.opts.onRetry?.(what, attempt + 1, backoff);
+    await this.sleep(backoff);
+  }
+
+  private error(status: number, what: string, ghMessage: string, data: any, accepted: string | undefined, rateLimited: boolean): GitHubError {
+    const details = Array.isArray(data?.errors) ? data.errors.map((e: any) => e?.message ?? [e?.field, e?.code].filter(Boolean).join(' ')).filter(Boolean).join('; ') : '';
+    const said = [ghMessage, details].filter(Boolean).join(': ');
+    let msg: string;
+    if (status === 401) msg = `cannot ${what}: GitHub refused the token (401 ${said || 'Bad credentials'}); set GITHUB_TOKEN or GH_TOKEN to a valid, unexpired token`;
+    else if (rateLimited) msg = `cannot ${what}: GitHub's rate limit still applies after ${this.retries + 1} attempts (${status} ${said}); wait a few minutes and run again`;
+    else if (status === 403) {
+      msg = accepted
+        ? `cannot ${what}: the token lacks the permission ${describePermissions(accepted)} (403 ${said}); give the fine-grained token that permission on this repository, or use a token that has it`
+        : `cannot ${what}: GitHub refused it (403 ${said}); check that the token may write to this repository (Contents, Pull requests and Workflows: write)`;
+    } else if (status === 404) msg = `cannot ${what}: not found (404); check the name, and that the token can see the repository (a fine-grained token must list it)`;
+    else if (status === 409 || status === 422) msg = `cannot ${what}: GitHub refused it (${status} ${said})`;
+    else msg = `cannot ${what}: GitHub answered ${status}${said ? ` (${said})` : ''} after ${this.retries + 1} attempts; try again later`;
+    return new GitHubError(this.clean(msg), status, this.clean(said), accepted);
+  }
+
+  /** Redact the token, and cap GitHub's text so a huge error page does not flood the terminal. */
+  private clean(s: string): string {
+    const r = redact(s, this.opts.token);
+    return r.length > 600 ? `${r.slice(0, 600)}…` : r;
+  }
+}
