@@ -151,6 +151,8 @@ export const ReleaseSchema = z.strictObject({
   needs: z.array(z.string()).default([]),
   /** Clouds the release is installed on; absent means every cloud (a `needs` on a release left out is dropped). */
   clouds: z.array(z.enum(CLOUDS)).min(1).optional(),
+  /** Installed only when the plan turns this on (`backups`: `backups.enabled`); a `needs` on a release left out is dropped. */
+  when: z.enum(['backups']).optional(),
 });
 
 export const ComponentBlueprintSchema = z.strictObject({

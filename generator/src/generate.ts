@@ -113,7 +113,7 @@ function releasesFor(plan: ResolvedPlan, catalog: Catalog, cloudModule: CloudMod
   const byComponent = new Map<string, Release[]>();
   for (const key of plan.components) {
     const c = catalog.components[key]!;
-    const onCloud = c.releases.filter((r) => !r.clouds || r.clouds.includes(plan.cloud.provider));
+    const onCloud = c.releases.filter((r) => (!r.clouds || r.clouds.includes(plan.cloud.provider)) && (r.when !== 'backups' || plan.backups.enabled));
     const kept = new Set(onCloud.map((r) => r.name));
     byComponent.set(
       key,
@@ -320,6 +320,9 @@ function componentContext(plan: ResolvedPlan, host: (k: string) => string, platf
   return ctx;
 }
 
+/** The server image vault-helm 0.34.1 runs (`server.image`); the snapshot CronJob uses the same CLI. */
+export const VAULT_SERVER_IMAGE = 'hashicorp/vault:2.0.4';
+
 /**
  * Vault's server configuration and its in-cluster TLS (review M15). The listener serves the
  * certificate cert-manager issues into `serverSecret` (the `vault-tls` local chart), mounted by
@@ -366,6 +369,15 @@ function vaultContext(plan: ResolvedPlan, platform: Record<string, unknown>) {
   return {
     vaultReplicas: replicas,
     vaultConfig: config,
+    // Raft snapshots (review M17, with backups on): the CronJob's account, volume and the
+    // Kubernetes-auth role stage 40 binds to them; the CLI image is the chart's server image.
+    vaultSnapshot: {
+      serviceAccount: 'vault-snapshot',
+      claim: 'vault-snapshots',
+      role: 'raft-snapshot',
+      audience: 'vault',
+      image: VAULT_SERVER_IMAGE,
+    },
     vaultTls: {
       caSecret: 'vault-ca',
       serverSecret,

@@ -97,6 +97,14 @@ describe('the stage-order check', () => {
     expect(show(findings)).toContain('only release vault/vault-tls creates it, which does not run before it');
   });
 
+  it("fails when a CronJob's pod reads a Secret nothing creates (the Vault snapshot job's CA)", async () => {
+    const path = 'platform/manifests/vault-snapshot/vault-snapshot.yaml';
+    const text = files[path]!;
+    expect(text).toContain('secretName: "vault-server-tls"');
+    const { findings } = await check({ ...files, [path]: text.replace('secretName: "vault-server-tls"', 'secretName: "vault-ca-bundle"') });
+    expect(show(findings)).toContain('needs Secret vault/vault-ca-bundle (CronJob/vault-snapshot: spec.jobTemplate.spec.template.spec');
+  });
+
   it('fails when the Argo CD OIDC Secret lacks the label Argo CD reads Secrets by (M6)', async () => {
     const main = files['stacks/25-prerequisites/main.tf']!.replace(/    labels = \{\n      "app.kubernetes.io\/part-of" = "argocd"\n    \}\n/, '');
     expect(main).not.toContain('app.kubernetes.io/part-of');

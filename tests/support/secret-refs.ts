@@ -315,6 +315,7 @@ export function manifestRefs(objects: Obj[], releaseNamespace: string): { needs:
       if (nonEmpty(ca)) need([{ kind: 'Secret', name: ca, at: 'spec.ca.secretName' }], kind === 'ClusterIssuer' ? 'cert-manager' : ns);
     }
     if (['Deployment', 'StatefulSet', 'DaemonSet', 'Job'].includes(kind)) need(podSpecRefs(getIn(spec, ['template', 'spec']), 'spec.template.spec'));
+    if (kind === 'CronJob') need(podSpecRefs(getIn(spec, ['jobTemplate', 'spec', 'template', 'spec']), 'spec.jobTemplate.spec.template.spec'));
     if (kind === 'Pod') need(podSpecRefs(spec, 'spec'));
   }
   return { needs, creates };
