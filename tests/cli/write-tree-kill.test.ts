@@ -87,6 +87,8 @@ describe('killing generate midway (K5–K8)', () => {
         run.child.kill(signal);
         const r = await run.done;
         expect(r.signal, `${label}: ${r.err}`).toBe(signal);
+        // Under load the kill can land after the write finished (lock released) but before the exit.
+        const killedMidWrite = existsSync(join(dir, LOCK_NAME));
         expectOldOrNew(dir, oldTree, newTree);
         // diff never reads a half-applied tree as drift.
         let diffRefused = false;
@@ -101,7 +103,7 @@ describe('killing generate midway (K5–K8)', () => {
         expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
         expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
         const text = notes.join('\n');
-        expect(text, label).toMatch(/removed a stale lock left by opsta generate \(pid \d+\)/);
+        if (killedMidWrite) expect(text, label).toMatch(/removed a stale lock left by opsta generate \(pid \d+\)/);
         if (diffRefused) expect(text).toMatch(/the previous generate was interrupted after \d+ of \d+ files; finishing it/);
         return { label, applying: /interrupted after/.test(text), staging: /interrupted before it changed anything/.test(text) };
       }),
