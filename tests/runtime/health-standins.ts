@@ -5,18 +5,10 @@
  * delay). Shell rather than Node so a dozen concurrent calls start in milliseconds. An argument
  * list nobody answered exits 1 saying so: a check asking for something unexpected fails loudly.
  */
-import { createHash } from "node:crypto";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 
 export interface StandinAnswer {
   stdout?: string;
@@ -37,14 +29,14 @@ export interface Standins {
 
 // The key hashes the arguments exactly as the shell sees them, each followed by one space.
 const key = (tool: string, args: string) =>
-  `${tool}.${createHash("md5")
+  `${tool}.${createHash('md5')
     .update(
       args
-        .split(" ")
+        .split(' ')
         .map((a) => `${a} `)
-        .join(""),
+        .join(''),
     )
-    .digest("hex")}`;
+    .digest('hex')}`;
 
 const SCRIPT = (dir: string, tool: string) => `#!/bin/sh
 d='${dir}'
@@ -57,42 +49,39 @@ cat "$d/answers/$k.err" >&2
 exit "$(cat "$d/answers/$k.code")"
 `;
 
-export function makeStandins(
-  tools: string[] = ["kubectl", "helm", "aws", "az", "gcloud"],
-): Standins {
-  const dir = mkdtempSync(join(tmpdir(), "opsta-standins-"));
-  mkdirSync(join(dir, "answers"));
-  mkdirSync(join(dir, "bin"));
+export function makeStandins(tools: string[] = ['kubectl', 'helm', 'aws', 'az', 'gcloud']): Standins {
+  const dir = mkdtempSync(join(tmpdir(), 'opsta-standins-'));
+  mkdirSync(join(dir, 'answers'));
+  mkdirSync(join(dir, 'bin'));
   for (const t of tools) {
-    writeFileSync(join(dir, "bin", t), SCRIPT(dir, t));
-    chmodSync(join(dir, "bin", t), 0o755);
+    writeFileSync(join(dir, 'bin', t), SCRIPT(dir, t));
+    chmodSync(join(dir, 'bin', t), 0o755);
   }
   return {
     dir,
     env: {
       ...process.env,
-      PATH: `${join(dir, "bin")}${delimiter}${process.env.PATH ?? ""}`,
+      PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     },
     answer(tool, answers) {
       for (const [args, a] of Object.entries(answers)) {
-        const base = join(dir, "answers", key(tool, args));
-        writeFileSync(`${base}.out`, a.stdout ?? "");
-        writeFileSync(`${base}.err`, a.stderr ?? "");
+        const base = join(dir, 'answers', key(tool, args));
+        writeFileSync(`${base}.out`, a.stdout ?? '');
+        writeFileSync(`${base}.err`, a.stderr ?? '');
         writeFileSync(`${base}.code`, String(a.code ?? 0));
-        if (a.delayMs)
-          writeFileSync(`${base}.delay`, (a.delayMs / 1000).toFixed(3));
+        if (a.delayMs) writeFileSync(`${base}.delay`, (a.delayMs / 1000).toFixed(3));
         else rmSync(`${base}.delay`, { force: true });
       }
     },
     calls() {
-      const f = join(dir, "calls.log");
+      const f = join(dir, 'calls.log');
       return existsSync(f)
-        ? readFileSync(f, "utf8")
-            .split("\n")
+        ? readFileSync(f, 'utf8')
+            .split('\n')
             .filter(Boolean)
             .map((l) => ({
-              tool: l.split("\t")[0]!,
-              args: l.split("\t").slice(1).join("\t"),
+              tool: l.split('\t')[0]!,
+              args: l.split('\t').slice(1).join('\t'),
             }))
         : [];
     },
