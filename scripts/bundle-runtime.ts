@@ -3,7 +3,7 @@
 // into every generated repository as .opsta/opsta.mjs. Deterministic: no timestamps, no absolute
 // paths, no source maps, so the same sources give the same bytes (tests/runtime/bundle.test.ts
 // rebuilds it in memory and fails when the committed file is stale).
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ const BANNER = [
   '// Its sha256 is recorded in .opsta/manifest.json (runtime.sha256).',
 ].join('\n');
 
-export async function bundleRuntime(): Promise<string> {
+/** `plugins` only for the staleness test (a changed source must change the bytes). */
+export async function bundleRuntime(plugins: Plugin[] = []): Promise<string> {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: ['generator/runtime/cli.ts'],
@@ -34,6 +35,7 @@ export async function bundleRuntime(): Promise<string> {
     // Some dependencies are CommonJS and require() Node built-ins; ESM has no require of its own.
     banner: { js: `${BANNER}\nimport { createRequire as __opstaCreateRequire } from 'node:module';\nconst require = __opstaCreateRequire(import.meta.url);` },
     logLevel: 'silent',
+    plugins,
   });
   const out = result.outputFiles[0];
   if (!out) throw new Error('esbuild produced no output');
