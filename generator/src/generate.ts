@@ -279,6 +279,8 @@ function healthContextFor(plan: ResolvedPlan, catalog: Catalog, components: Comp
   const issuer = plan.components.includes('keycloak') ? `https://${host('keycloak')}/realms/${String(realm)}` : undefined;
   return {
     domain: plan.dns.domain,
+    // Staging and self-signed certificates are untrusted by design: the TLS check warns instead of failing.
+    tlsIssuer: plan.tls.issuer,
     nodePools: plan.kubernetes.nodePools.map((p) => ({ name: p.name, min: p.min, max: p.max })),
     namespaces: [...new Set(['kube-system', ...releases.map((r) => r.namespace)])].sort(),
     releases: releases.map((r) => ({ namespace: r.namespace, name: r.name })),

@@ -1,14 +1,14 @@
 // Health checks against a real platform double on 127.0.0.1 (tests/runtime/health-platform.ts):
 // real HTTPS with certificates made here, a real DNS server, and recording stand-ins for
 // kubectl/helm/aws on PATH (no cluster can run here).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { renderHealthMarkdown, runHealth, type HealthReport } from '../../generator/runtime/health/index.ts';
+import { healthChecks, parseHealthConfig, renderHealthMarkdown, runHealth, type HealthReport } from '../../generator/runtime/health/index.ts';
 import { requireTool } from '../support/tools.ts';
 import { hasOpenssl } from '../support/tls-certs.ts';
-import { startPlatform, type Platform } from './health-platform.ts';
+import { generatedPipeline, startPlatform, type Platform } from './health-platform.ts';
 
 const ok = requireTool('openssl', hasOpenssl);
 const byId = (r: HealthReport, id: string) => {
@@ -78,4 +78,23 @@ describe.skipIf(!ok)('health checks, healthy platform (stand-in kubectl/helm/aws
     expect(md).toMatch(/^## Health: ✅ pass/);
     expect(md.split('\n').filter((l) => l.startsWith('| ✅'))).toHaveLength(report.checks.length);
   });
+});
+
+describe("every example's generated pipeline.json is a health configuration", () => {
+  for (const f of readdirSync('examples').filter((x) => x.endsWith('.plan.yaml'))) {
+    it(f, () => {
+      const pipeline = generatedPipeline(`examples/${f}`);
+      const cfg = parseHealthConfig(pipeline);
+      const names = healthChecks(cfg).map((c) => c.id);
+      // One DNS and one TLS check per public host, one OIDC check per SSO client, every release expected.
+      for (const h of cfg.hosts) expect(names).toEqual(expect.arrayContaining([`dns:${h.host}`, `tls:${h.host}`]));
+      expect(cfg.nodePools.length).toBeGreaterThan(0);
+      expect(cfg.releases.length).toBeGreaterThan(0);
+      expect(cfg.tlsIssuer).toMatch(/^(letsencrypt|letsencrypt-staging|selfsigned)$/);
+      if (cfg.oidc) {
+        expect(cfg.oidc.issuer).toMatch(/^https:\/\/sso\.[a-z0-9.-]+\/realms\/[a-z0-9-]+$/);
+        for (const c of cfg.oidc.clients) expect(names).toContain(`oidc:${c.clientId}`);
+      }
+    });
+  }
 });
