@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCK_NAME, STAGING_NAME, diffTree, writeTree } from '../../generator/src/write-tree.ts';
 import { example, filesOf, frozenReference, hashes, planFile, sha, sleep, snapshot, startCli, tmp } from './write-tree-helpers.ts';
 
-const PAUSE_MS = 20;
+const PAUSE_MS = 40;
 const OLD_TEXT = example('aws-medium');
 const NEW_TEXT = example('aws-large-all');
 // References from the same frozen sources as the processes under test (templates change under us otherwise).
@@ -55,6 +55,12 @@ describe('killing generate midway (K5–K8)', () => {
         run.child.kill(signal);
         const r = await run.done;
         const label = `${signal} at ${at}`;
+        // On a loaded machine a kill can come after the process finished: then the tree must be complete.
+        if (r.signal === null) {
+          expect(r.code, `${label}: ${r.err}`).toBe(0);
+          expect(filesOf(out), label).toEqual(hashes(want));
+          return false;
+        }
         expect(r.signal, `${label}: ${r.err}`).toBe(signal);
         expect(existsSync(out), `${label}: the target must not exist half written`).toBe(false);
         const notes: string[] = [];
@@ -62,8 +68,9 @@ describe('killing generate midway (K5–K8)', () => {
         expect(notes.join('\n'), label).toMatch(/interrupted before it wrote anything; removed its temporary directory/);
         expect(filesOf(out), label).toEqual(hashes(want));
         expect(readdirSync(parent), `${label}: no temporary directory left`).toEqual(['acme']);
+        return true;
       }),
-    );
+    ).then((killed) => expect(killed.filter(Boolean).length, 'kills that landed inside the write').toBeGreaterThanOrEqual(3));
   }, 240_000);
 
   it('K8: over an earlier generation, SIGKILL/SIGINT/SIGTERM at points spread over staging and renaming: old-or-new files only, and the rerun says so and finishes to exactly the new tree', async () => {
@@ -86,7 +93,8 @@ describe('killing generate midway (K5–K8)', () => {
         await sleep(at * window);
         run.child.kill(signal);
         const r = await run.done;
-        expect(r.signal, `${label}: ${r.err}`).toBe(signal);
+        expect(r.signal ?? signal, `${label}: ${r.err}`).toBe(signal);
+        if (r.signal === null) expect(r.code, `${label}: finished before the kill: ${r.err}`).toBe(0);
         // Under load the kill can land after the write finished (lock released) but before the exit.
         const killedMidWrite = existsSync(join(dir, LOCK_NAME));
         expectOldOrNew(dir, oldTree, newTree);
