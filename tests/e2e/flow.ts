@@ -59,7 +59,7 @@ export function siteUnderTest(): Env {
     srv = await serveDist();
     env.url = srv.url;
     env.browser = await launch();
-  }, 120_000);
+  }, 420_000); // a cold site build takes minutes on a loaded 2-CPU machine
   afterAll(async () => {
     await env.browser?.close();
     await srv?.close();

@@ -9,7 +9,6 @@ import { planSchemaFor, validatePlan, type Problem, type Validation } from '../.
 import { estimateCost, type CostReport } from '../../../generator/src/cost.ts';
 import { planGraph } from '../../../generator/src/graph.ts';
 import { catalog } from '../lib/catalog.ts';
-import { decodePlanHash, encodePlanHash } from '../lib/hash.ts';
 import {
   applyProfile,
   autoEnableMessage,
@@ -68,14 +67,14 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
  * The state a returning user left (the link's plan, else the local draft), read after hydration:
  * the server renders a new plan's first step, so the first client render must match it.
  */
-function loadRestored(): { draft: PlanDraft; step: number; restored: string } | undefined {
+function loadRestored(hashPlan: unknown): { draft: PlanDraft; step: number; restored: string } | undefined {
   let step = 0;
   try {
     step = Math.min(STEPS.length - 1, Math.max(0, Number(localStorage.getItem(STEP_KEY) ?? 0) || 0));
   } catch {
     /* storage unavailable */
   }
-  const fromHash = planToDraft(decodePlanHash(location.hash), catalog);
+  const fromHash = planToDraft(hashPlan, catalog);
   if (fromHash) return { draft: fromHash, step, restored: 'Plan restored from the link.' };
   try {
     const stored = localStorage.getItem(DRAFT_KEY);
@@ -86,6 +85,10 @@ function loadRestored(): { draft: PlanDraft; step: number; restored: string } | 
   }
   return undefined;
 }
+
+let hashModule: Promise<typeof import('../lib/hash.ts')> | undefined;
+/** The URL hash codec (fflate, ~5 KB gzip): loaded to restore a link or once the plan changes, not for the first paint. */
+const loadHash = () => (hashModule ??= import('../lib/hash.ts'));
 
 /** Steps that show the dependency graph: heading there starts loading mermaid. */
 const GRAPH_STEPS = new Set([1, 3]);
@@ -132,18 +135,28 @@ export default function Planner() {
   // draft's state replaces the new plan the server rendered (planner.astro hides the shell
   // meanwhile when there is one, so nothing visibly jumps).
   useLayoutEffect(() => {
-    const restored = loadRestored();
-    if (restored) {
-      form.reset(restored.draft);
-      setStep(restored.step);
-      setNotice(restored.restored);
-    }
-    document.documentElement.classList.remove('planner-restoring');
+    const apply = (hashPlan: unknown) => {
+      const restored = loadRestored(hashPlan);
+      if (restored) {
+        form.reset(restored.draft);
+        setStep(restored.step);
+        setNotice(restored.restored);
+      }
+      document.documentElement.classList.remove('planner-restoring');
+    };
+    if (/^#plan=/.test(location.hash)) void loadHash().then((m) => apply(m.decodePlanHash(location.hash)), () => apply(undefined));
+    else apply(undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  /** The draft the first save effect saw: nothing to save until the plan differs from it. */
+  const firstSeen = useRef<PlanDraft | undefined>(undefined);
 
   // Everything the user does is kept: the URL hash (shareable) and a localStorage draft.
   useEffect(() => {
+    if (firstSeen.current === undefined || firstSeen.current === deferred) {
+      firstSeen.current = deferred; // the plan the page opened with: already where it came from
+      return;
+    }
     const t = setTimeout(() => {
       const draft = getValues();
       try {
@@ -151,7 +164,7 @@ export default function Planner() {
       } catch {
         /* private mode: the hash still has it */
       }
-      history.replaceState(null, '', `${location.pathname}${location.search}${encodePlanHash(draft)}`);
+      void loadHash().then((m) => history.replaceState(null, '', `${location.pathname}${location.search}${m.encodePlanHash(draft)}`));
     }, 250);
     return () => clearTimeout(t);
   }, [deferred, getValues]);
