@@ -233,7 +233,7 @@ export async function startPlatform(): Promise<Platform> {
       dnsServers: [dns.address],
       ca: [pki.caPem],
       httpsPort: port,
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       ...extra,
     }),
     close: async () => {

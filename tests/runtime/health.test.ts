@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { healthChecks, parseHealthConfig, renderHealthMarkdown, runHealth, type HealthReport } from '../../generator/runtime/health/index.ts';
 import { requireTool } from '../support/tools.ts';
+import { healthReportJsonSchema } from '../../schemas/health-report.ts';
 import { hasOpenssl } from '../support/tls-certs.ts';
 import { generatedPipeline, startPlatform, type Platform } from './health-platform.ts';
 
@@ -97,4 +98,8 @@ describe("every example's generated pipeline.json is a health configuration", ()
       }
     });
   }
+});
+
+it('schemas/health-report.schema.json is exported from schemas/health-report.ts (npm run schemas)', () => {
+  expect(readFileSync('schemas/health-report.schema.json', 'utf8')).toBe(healthReportJsonSchema());
 });
