@@ -1,25 +1,12 @@
 // The health report `opsta.mjs health` writes (generator/runtime/health): one result per check,
 // each pass / warn / fail with the reason a reviewer acts on and how long it took. The JSON
 // Schema (schemas/health-report.schema.json, `npm run schemas`) is exported from this file.
-import { z } from "zod";
+import { z } from 'zod';
 
-export const HEALTH_STATUSES = ["pass", "warn", "fail"] as const;
+export const HEALTH_STATUSES = ['pass', 'warn', 'fail'] as const;
 export const HealthStatusSchema = z.enum(HEALTH_STATUSES);
 
-export const HEALTH_CATEGORIES = [
-  "credentials",
-  "state",
-  "cluster",
-  "nodes",
-  "pods",
-  "workload",
-  "helm",
-  "gateway",
-  "dns",
-  "tls",
-  "endpoint",
-  "oidc",
-] as const;
+export const HEALTH_CATEGORIES = ['credentials', 'state', 'cluster', 'nodes', 'pods', 'workload', 'helm', 'gateway', 'dns', 'tls', 'endpoint', 'oidc'] as const;
 
 export const HealthCheckResultSchema = z.strictObject({
   /** Stable identifier, e.g. `tls:vault.platform.acme.example` or `endpoint:vault-health`. */
@@ -61,6 +48,6 @@ export const HealthReportSchema = z.strictObject({
 export type HealthReport = z.infer<typeof HealthReportSchema>;
 
 export function healthReportJsonSchema(): string {
-  const schema = z.toJSONSchema(HealthReportSchema, { io: "output" });
-  return `${JSON.stringify({ ...schema, $id: "https://opsta.dev/schemas/health-report.schema.json", title: "Opsta health report" }, null, 2)}\n`;
+  const schema = z.toJSONSchema(HealthReportSchema, { io: 'output' });
+  return `${JSON.stringify({ ...schema, $id: 'https://opsta.dev/schemas/health-report.schema.json', title: 'Opsta health report' }, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@
  * names it does not know, an empty NOERROR answer for other types of a known name). Enough for
  * `dns.Resolver.setServers(['127.0.0.1:PORT'])`, which then takes the same path as in production.
  */
-import { createSocket, type Socket } from "node:dgram";
+import { createSocket, type Socket } from 'node:dgram';
 
 export interface TestDnsServer {
   /** `127.0.0.1:PORT`, for Resolver.setServers. */
@@ -20,16 +20,13 @@ function readName(msg: Buffer, offset: number): { name: string; end: number } {
   let i = offset;
   while (msg[i] !== 0) {
     const len = msg[i]!;
-    labels.push(msg.subarray(i + 1, i + 1 + len).toString("ascii"));
+    labels.push(msg.subarray(i + 1, i + 1 + len).toString('ascii'));
     i += len + 1;
   }
-  return { name: labels.join(".").toLowerCase(), end: i + 1 };
+  return { name: labels.join('.').toLowerCase(), end: i + 1 };
 }
 
-export function answer(
-  query: Buffer,
-  records: Map<string, string[]>,
-): { name: string; reply: Buffer } {
+export function answer(query: Buffer, records: Map<string, string[]>): { name: string; reply: Buffer } {
   const { name, end } = readName(query, 12);
   const qtype = query.readUInt16BE(end);
   const question = query.subarray(12, end + 4);
@@ -49,21 +46,17 @@ export function answer(
     rr.writeUInt16BE(1, 4); // IN
     rr.writeUInt32BE(60, 6); // TTL
     rr.writeUInt16BE(4, 10);
-    ip.split(".").forEach((o, k) => (rr[12 + k] = Number(o)));
+    ip.split('.').forEach((o, k) => (rr[12 + k] = Number(o)));
     return rr;
   });
   return { name, reply: Buffer.concat([header, question, ...answers]) };
 }
 
-export async function startDnsServer(
-  initial: Record<string, string[]>,
-): Promise<TestDnsServer> {
-  const records = new Map(
-    Object.entries(initial).map(([k, v]) => [k.toLowerCase(), v]),
-  );
+export async function startDnsServer(initial: Record<string, string[]>): Promise<TestDnsServer> {
+  const records = new Map(Object.entries(initial).map(([k, v]) => [k.toLowerCase(), v]));
   const queries: string[] = [];
-  const socket: Socket = createSocket("udp4");
-  socket.on("message", (msg, rinfo) => {
+  const socket: Socket = createSocket('udp4');
+  socket.on('message', (msg, rinfo) => {
     try {
       const { name, reply } = answer(msg, records);
       queries.push(name);
@@ -72,7 +65,7 @@ export async function startDnsServer(
       // A malformed packet gets no answer, like a real server would drop it.
     }
   });
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   const { port } = socket.address();
   return {
     address: `127.0.0.1:${port}`,

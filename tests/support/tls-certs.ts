@@ -5,21 +5,13 @@
  * Node's own verification says CERT_HAS_EXPIRED. Nothing here is a secret; everything lives in a
  * temporary directory removed by cleanup().
  */
-import { execFileSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function hasOpenssl(): boolean {
-  return /^OpenSSL [3-9]/.test(
-    execFileSync("openssl", ["version"], { encoding: "utf8" }),
-  );
+  return /^OpenSSL [3-9]/.test(execFileSync('openssl', ['version'], { encoding: 'utf8' }));
 }
 
 export interface TestCert {
@@ -36,111 +28,109 @@ export interface TestPki {
 
 const DAY = 86_400_000;
 /** An ASN.1 time for `openssl ca` (YYYYMMDDHHMMSSZ). */
-const asn1 = (d: Date) =>
-  `${d.toISOString().replace(/[-:T]/g, "").slice(0, 14)}Z`;
+const asn1 = (d: Date) => `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
-export const days = (n: number, from = new Date()) =>
-  new Date(from.getTime() + n * DAY);
+export const days = (n: number, from = new Date()) => new Date(from.getTime() + n * DAY);
 
 export function makeTestPki(): TestPki {
-  const dir = mkdtempSync(join(tmpdir(), "opsta-pki-"));
+  const dir = mkdtempSync(join(tmpdir(), 'opsta-pki-'));
   const ssl = (...args: string[]) =>
-    execFileSync("openssl", args, {
+    execFileSync('openssl', args, {
       cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-  mkdirSync(join(dir, "new"));
-  writeFileSync(join(dir, "index.txt"), "");
-  writeFileSync(join(dir, "serial"), "1000\n");
+  mkdirSync(join(dir, 'new'));
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), '1000\n');
   writeFileSync(
-    join(dir, "ca.cnf"),
+    join(dir, 'ca.cnf'),
     [
-      "[ca]",
-      "default_ca = test",
-      "[test]",
+      '[ca]',
+      'default_ca = test',
+      '[test]',
       `dir = ${dir}`,
-      "database = $dir/index.txt",
-      "new_certs_dir = $dir/new",
-      "serial = $dir/serial",
-      "default_md = sha256",
-      "policy = any",
-      "copy_extensions = copy",
-      "unique_subject = no",
-      "x509_extensions = leaf",
-      "[any]",
-      "commonName = supplied",
-      "[leaf]",
-      "basicConstraints = critical,CA:FALSE",
-      "keyUsage = critical,digitalSignature",
-      "extendedKeyUsage = serverAuth",
-      "",
-    ].join("\n"),
+      'database = $dir/index.txt',
+      'new_certs_dir = $dir/new',
+      'serial = $dir/serial',
+      'default_md = sha256',
+      'policy = any',
+      'copy_extensions = copy',
+      'unique_subject = no',
+      'x509_extensions = leaf',
+      '[any]',
+      'commonName = supplied',
+      '[leaf]',
+      'basicConstraints = critical,CA:FALSE',
+      'keyUsage = critical,digitalSignature',
+      'extendedKeyUsage = serverAuth',
+      '',
+    ].join('\n'),
   );
   ssl(
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-    "-subj",
-    "/CN=Opsta Test CA",
-    "-days",
-    "3650",
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-subj',
+    '/CN=Opsta Test CA',
+    '-days',
+    '3650',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   );
   let n = 0;
   return {
-    caPem: readFileSync(join(dir, "ca.pem"), "utf8"),
+    caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
     issue({ hosts, notBefore, notAfter }) {
       const id = `leaf${++n}`;
       ssl(
-        "req",
-        "-new",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
         `${id}.key`,
-        "-out",
+        '-out',
         `${id}.csr`,
-        "-subj",
+        '-subj',
         `/CN=${hosts[0]}`,
-        "-addext",
-        `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(",")}`,
+        '-addext',
+        `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
       );
       ssl(
-        "ca",
-        "-batch",
-        "-config",
-        "ca.cnf",
-        "-cert",
-        "ca.pem",
-        "-keyfile",
-        "ca.key",
-        "-in",
+        'ca',
+        '-batch',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        'ca.pem',
+        '-keyfile',
+        'ca.key',
+        '-in',
         `${id}.csr`,
-        "-out",
+        '-out',
         `${id}.pem`,
-        "-notext",
-        "-startdate",
+        '-notext',
+        '-startdate',
         asn1(notBefore),
-        "-enddate",
+        '-enddate',
         asn1(notAfter),
       );
       return {
-        key: readFileSync(join(dir, `${id}.key`), "utf8"),
-        cert: readFileSync(join(dir, `${id}.pem`), "utf8"),
+        key: readFileSync(join(dir, `${id}.key`), 'utf8'),
+        cert: readFileSync(join(dir, `${id}.pem`), 'utf8'),
       };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
