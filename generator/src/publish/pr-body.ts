@@ -34,7 +34,7 @@ export interface PullRequestInput {
 
 const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const signed = (n: number) => (Math.abs(n) < 0.005 ? '±$0.00' : `${n > 0 ? '+' : '−'}${usd(Math.abs(n))}`);
-/** A code span for a generated path: paths hold only [A-Za-z0-9._/-], so no backtick can end it early. */
+/** A code span (nothing renders inside one: no mention, link or HTML); backticks are dropped so none can end it early. Used for generated paths and validated names. */
 const code = (p: string) => `\`${p.replace(/`/g, '')}\``;
 
 export function pullRequestTitle(plan: ResolvedPlan): string {
@@ -87,8 +87,8 @@ function checklist(input: PullRequestInput): string {
     '### Before you merge',
     '',
     '- [ ] The bootstrap (`bootstrap/`) is applied by an administrator, and its outputs are set as repository variables (`opsta setup-repo opsta.plan.yaml --repo … --bootstrap-outputs outputs.json`).',
-    `- [ ] The environment ${code(markdownText(g.environment))} is protected: required reviewers (${reviewers}) and deployments from protected branches only (\`opsta setup-repo\` sets both).`,
-    '- [ ] The pull-request plans below are reviewed for every stage they cover; stages that hold secrets are applied without a pull-request plan.',
+    `- [ ] The environment ${code(g.environment)} is protected: required reviewers (${reviewers}) and deployments from protected branches only (\`opsta setup-repo\` sets both).`,
+    '- [ ] The plans the pull-request workflow posts are reviewed, stage by stage (stages that hold secrets are planned only at apply, in the protected environment).',
     '- [ ] The monthly cost above is expected.',
   ];
   if (input.conflicts.length) {

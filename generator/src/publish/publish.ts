@@ -42,6 +42,8 @@ export interface PublishOutcome {
   pullRequest?: { number: number; url: string; action: 'opened' | 'updated' | 'unchanged' | 'would open' | 'would update' };
   /** Why no pull request: the base already holds the tree. */
   note?: string;
+  /** The pull request's title and body for the tree the publish leaves. */
+  proposed: { title: string; body: string };
   dryRun: boolean;
 }
 
@@ -150,13 +152,10 @@ export async function publishViaApi(gh: GitHubClient, t: PublishTarget, content:
   const files = treeDelta(state.base.tree, after);
   const conflicts = cs.changes.filter((c) => c.action === 'conflict').map((c) => c.path);
   const pr = content.pullRequest({ files, conflicts, basePlan });
-  const outcome: PublishOutcome = { changeSet: cs, files, branchCreated: false, dryRun: Boolean(opts.dryRun) };
+  const outcome: PublishOutcome = { changeSet: cs, files, branchCreated: false, dryRun: Boolean(opts.dryRun), proposed: pr };
   const baseHolds = sameTree(after, state.base.tree);
 
-  const open = async () => {
-    const r = await gh.rest('GET', `${state.repoPath}/pulls?state=open&head=${encodeURIComponent(`${t.owner}:${t.branch}`)}&base=${encodeURIComponent(t.base)}`, `list the open pull requests of ${t.branch}`);
-    return (r.data as { number: number; html_url: string; title: string; body: string | null; labels: { name: string }[] }[])[0];
-  };
+  const open = () => openPullRequest(gh, state.repoPath, t);
 
   if (opts.dryRun) {
     if (!baseHolds || state.branch) {
@@ -193,6 +192,19 @@ export async function publishViaApi(gh: GitHubClient, t: PublishTarget, content:
   }
   outcome.pullRequest = await upsertPullRequest(gh, state.repoPath, t, pr, open, log);
   return outcome;
+}
+
+type OpenPullRequest = { number: number; html_url: string; title: string; body: string | null; labels: { name: string }[] };
+
+async function openPullRequest(gh: GitHubClient, repoPath: string, t: PublishTarget): Promise<OpenPullRequest | undefined> {
+  const r = await gh.rest('GET', `${repoPath}/pulls?state=open&head=${encodeURIComponent(`${t.owner}:${t.branch}`)}&base=${encodeURIComponent(t.base)}`, `list the open pull requests of ${t.branch}`);
+  return (r.data as OpenPullRequest[])[0];
+}
+
+/** Open or update the pull request of a branch pushed some other way (--via git). */
+export async function upsertPullRequestFor(gh: GitHubClient, t: PublishTarget, outcome: PublishOutcome, log: (line: string) => void = () => {}) {
+  const repoPath = `/repos/${enc(t.owner)}/${enc(t.repo)}`;
+  return upsertPullRequest(gh, repoPath, t, outcome.proposed, () => openPullRequest(gh, repoPath, t), log);
 }
 
 async function createBranch(gh: GitHubClient, repoPath: string, t: PublishTarget, baseHead: string): Promise<void> {
@@ -244,7 +256,7 @@ async function upsertPullRequest(
   repoPath: string,
   t: PublishTarget,
   pr: { title: string; body: string },
-  open: () => Promise<{ number: number; html_url: string; title: string; body: string | null; labels: { name: string }[] } | undefined>,
+  open: () => Promise<OpenPullRequest | undefined>,
   log: (line: string) => void,
 ): Promise<NonNullable<PublishOutcome['pullRequest']>> {
   let existing = await open();
