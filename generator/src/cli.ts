@@ -12,6 +12,7 @@ import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions } from './node.ts';
 import { runDiff, runGenerate } from './cli-generate.ts';
+import { runPublish, runSetupRepo } from './cli-publish.ts';
 import { errnoCode, fsErrorToUserError, UsageError, UserError } from './errors.ts';
 import { readPlanFile } from './plan-file.ts';
 import { escapingWriter, forTerminal } from './terminal.ts';
@@ -34,6 +35,9 @@ Commands:
                                         --compare prices the same plan on every cloud
   graph <plan>                          Mermaid flowchart of stages, components and dependencies
   schema                                print the plan's JSON Schema
+  publish <plan> --repo <owner/name>    commit the generated repository to a branch and open or update
+                                        its pull request (token from GITHUB_TOKEN or GH_TOKEN)
+  setup-repo <plan> --repo <owner/name> create the protected environment and set the workflows' variables
 
 Options:
   -o, --out <dir>   generate: the directory to write the repository into
@@ -42,6 +46,14 @@ Options:
   --in <dir>        diff: the generated repository to compare with
   --json            cost: the full report as JSON
   --compare         cost: the same plan on AWS, Azure and GCP side by side
+  --repo <o/n>      publish, setup-repo: the GitHub repository (the plan's github.owner/repo)
+  --base <branch>   publish: the branch the pull request targets (default: the plan's github.baseBranch)
+  --branch <name>   publish: the branch to commit to (default opsta/<plan name>)
+  --dry-run         publish: print what would change, write nothing
+  --via api|git     publish: GitHub's API (default), or a git push to --git-url
+  --api-url <url>   publish, setup-repo: GitHub's API (default https://api.github.com; GHES: https://<host>/api/v3)
+  --git-url <url>   publish --via git: where to push (default https://github.com/<owner>/<name>.git)
+  --bootstrap-outputs <file>  setup-repo: the JSON of terraform -chdir=bootstrap output -json
   -h, --help        a command's usage
 
 <plan> is a YAML file of at most 1 MiB, in UTF-8.
@@ -88,6 +100,35 @@ region and instance types chosen.`,
   graph: `Usage: opsta graph <plan.yaml>
 
 Prints a Mermaid flowchart of the plan's stages, components and dependencies.`,
+  publish: `Usage: opsta publish <plan.yaml> --repo <owner/name> [--base <branch>] [--branch <name>]
+                     [--dry-run] [--via api|git] [--api-url <url>] [--git-url <url>] [--force-file <path>]...
+
+Generates the repository and commits it to <branch> (default opsta/<plan name>) in one commit,
+then opens the pull request into <base>, or updates the open one. Nothing is written when nothing
+changed. Only files Opsta generated (.opsta/manifest.json) are updated or deleted; a generated file
+edited by hand on the branch is a conflict, shown with its diff and kept unless named with
+--force-file <path>; files Opsta does not own are never touched. A branch that moves while
+publishing (another push) makes the publish fail with nothing committed; run it again.
+
+The token comes from GITHUB_TOKEN or GH_TOKEN: a fine-grained token for the repository with
+Contents, Pull requests and Workflows: write. It is never printed.
+--via api (default): GitHub's API, a constant number of requests whatever the number of files.
+--via git: a git push to --git-url (the token as the HTTP password); a pull request is opened only
+when an API is known (--api-url, or github.com), and the output says so.
+
+Exit codes: 0 published or up to date; 1 invalid plan, or conflicts kept (the rest was
+published); 2 usage, token or GitHub error (the message names the fix).`,
+  'setup-repo': `Usage: opsta setup-repo <plan.yaml> --repo <owner/name> [--bootstrap-outputs <outputs.json>] [--api-url <url>]
+
+Creates (or updates) the plan's GitHub environment with its required reviewers and deployments
+from protected branches only, and sets the repository and environment variables the workflows
+read (role ARNs, client or service-account IDs) from the bootstrap outputs: the JSON of
+terraform -chdir=bootstrap output -json. Only what differs is written. Whatever the token may not
+do (it needs Administration, Environments and Variables: write) is printed as exact steps for an
+administrator, and the rest is done.
+
+Exit codes: 0 everything is set; 1 steps are left for an administrator (printed); 2 usage, file,
+token or GitHub error.`,
   schema: `Usage: opsta schema
 
 Prints the JSON Schema of opsta.plan.yaml (draft 2020-12).`,
@@ -193,7 +234,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' }, 'force-file': { type: 'string', multiple: true }, in: { type: 'string' } },
+      options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' }, 'force-file': { type: 'string', multiple: true }, in: { type: 'string' },
+        repo: { type: 'string' }, base: { type: 'string' }, branch: { type: 'string' }, 'dry-run': { type: 'boolean' }, via: { type: 'string' }, 'api-url': { type: 'string' }, 'git-url': { type: 'string' }, 'bootstrap-outputs': { type: 'string' } },
       strict: true,
     });
     if (values.help) {
@@ -234,6 +276,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       case 'diff':
         if (!values.in) throw new UsageError('diff needs --in <dir> (the generated repository to compare with)');
         return await runDiff(io, { plan: v, opts, in: values.in, forceFiles: values['force-file'] });
+      case 'publish':
+        return await runPublish(io, { plan: v, opts, repo: values.repo, base: values.base, branch: values.branch, dryRun: values['dry-run'], via: values.via, apiUrl: values['api-url'], gitUrl: values['git-url'], forceFiles: values['force-file'], env: process.env });
+      case 'setup-repo':
+        return await runSetupRepo(io, { plan: v, repo: values.repo, apiUrl: values['api-url'], bootstrapOutputs: values['bootstrap-outputs'], env: process.env });
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
