@@ -4,6 +4,7 @@
 // The Mermaid source is always in the page as the text alternative, so screen readers, and
 // browsers where the graph's script cannot load, still get the graph.
 import { useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useI18n } from '../i18n/react.tsx';
 
 type Mermaid = (typeof import('mermaid'))['default'];
 
@@ -43,13 +44,15 @@ function isDark(): boolean {
   return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-type State = { kind: 'loading' } | { kind: 'drawn' } | { kind: 'failed'; reason: string };
+/** `reason` undefined: the script could not be loaded (said in the user's language). */
+type State = { kind: 'loading' } | { kind: 'drawn' } | { kind: 'failed'; reason?: string };
 
 /**
  * `code` is the Mermaid source (empty while the plan cannot be graphed yet); `id` keeps the
  * caption ids unique when the graph appears on more than one step.
  */
 export default function Graph({ code, id }: { code: string; id: string }) {
+  const { t } = useI18n();
   const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
   // Toggling components re-renders the list at once; the graph follows when React has time.
   const source = useDeferredValue(code);
@@ -74,7 +77,7 @@ export default function Graph({ code, id }: { code: string; id: string }) {
           setState({ kind: 'drawn' });
         },
         () => {
-          if (!cancelled) setState({ kind: 'failed', reason: 'its script could not be loaded' });
+          if (!cancelled) setState({ kind: 'failed' });
         },
       )
       .catch((e: unknown) => !cancelled && setState({ kind: 'failed', reason: String((e as Error).message ?? e) }));
@@ -86,23 +89,25 @@ export default function Graph({ code, id }: { code: string; id: string }) {
   return (
     <figure className="graph" aria-labelledby={`${id}-caption`} data-testid="graph" data-state={state.kind}>
       <div ref={ref} className="graph-svg" data-testid="graph-svg" hidden={failed || !source} />
-      {!source && <p className="hint">The graph appears once the plan has a valid cloud, region and network.</p>}
+      {!source && <p className="hint">{t('graph.empty')}</p>}
       {source && state.kind === 'loading' && (
         <p className="hint graph-loading" aria-hidden="true">
-          Drawing the graph…
+          {t('graph.drawing')}
         </p>
       )}
       {failed && (
         <p className="notice" data-testid="graph-failed">
-          The graph could not be drawn here ({state.reason}); it is shown as text below.
+          {t('graph.failed', { reason: state.reason ?? t('graph.scriptFailed') })}
         </p>
       )}
       <figcaption id={`${id}-caption`}>
-        Deployment order: network, then the cluster, then the platform components in dependency order.
+        {t('graph.caption')}
         {/* Open when the drawing failed, so the text alternative is what the user sees. */}
         <details open={failed || undefined} key={failed ? 'open' : 'closed'}>
-          <summary>Graph as text (Mermaid)</summary>
-          <pre data-testid="graph-text">{source}</pre>
+          <summary>{t('graph.text')}</summary>
+          <pre data-testid="graph-text" translate="no">
+            {source}
+          </pre>
         </details>
       </figcaption>
     </figure>

@@ -9,6 +9,8 @@ import { diffLines, diffRepos, hunks, type RepoDiff } from '../lib/diff.ts';
 import { highlight, langFor } from '../lib/highlight.ts';
 import { zipFiles } from '../lib/zip.ts';
 import { BarChart, usd } from './ui.tsx';
+import type { Locale } from '../i18n/locale.ts';
+import { Inline, rich, useI18n } from '../i18n/react.tsx';
 
 type Files = Record<string, string>;
 type GeneratorModule = { generate: (plan: never, resolved: never, catalog: Catalog) => Files };
@@ -36,18 +38,21 @@ function download(name: string, data: BlobPart, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const KIND_LABELS: Record<string, string> = {
-  'control-plane': 'Control plane',
-  nodes: 'Nodes',
-  disks: 'Disks',
-  nat: 'NAT gateways',
-  'load-balancers': 'Load balancers',
-  kms: 'KMS keys',
-  'object-storage': 'Object storage',
+/** A resource kind (`nat`, `load-balancers`, …) as the user reads it. */
+const kindLabel = (L: Locale, kind: string) => {
+  const key = `cost.kind.${kind}`;
+  return L.has(key) ? L.t(key) : kind;
+};
+/** A priced item (`natGateway`, `instance:m6i.xlarge`) as the user reads it; instance types stay as they are. */
+const itemLabel = (L: Locale, item: string, english: string) => {
+  const key = `cost.item.${item}`;
+  return L.has(key) ? L.t(key) : english;
 };
 
 /** `graph`: the dependency graph, rendered by the planner (it owns the plan's graph source). */
 export default function Review({ validation, cost, goToProblem, graph }: { validation: Validation; cost: CostReport | undefined; goToProblem: (p: Problem) => void; graph?: ReactNode }) {
+  const L = useI18n();
+  const { t, tp } = L;
   const [gen, setGen] = useState<{ files?: Files; error?: string; forKey?: Validation }>({});
   const [selected, setSelected] = useState('opsta.plan.yaml');
 
@@ -67,7 +72,7 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
             }
           });
         })
-        .catch((e: unknown) => !cancelled && setGen({ error: `could not load the generator: ${String(e)}` }));
+        .catch((e: unknown) => !cancelled && setGen({ error: L.t('review.loadFailed', { error: String(e) }) }));
     }, 150);
     return () => {
       cancelled = true;
@@ -82,23 +87,23 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
   return (
     <>
       <section aria-labelledby="validation-heading">
-        <h3 id="validation-heading">Validation</h3>
+        <h3 id="validation-heading">{t('review.validation')}</h3>
         {validation.ok ? (
           <p className="ok" data-testid="validation-ok">
-            The plan is valid.
+            {t('review.valid')}
           </p>
         ) : (
           <>
             <p className="error" data-testid="validation-problems">
-              {validation.problems.length} problem{validation.problems.length === 1 ? '' : 's'} to fix before the repository can be generated:
+              {tp('review.problems', validation.problems.length)}
             </p>
             <ul className="problems">
               {validation.problems.map((p, i) => (
                 <li key={i}>
                   <button type="button" className="link" onClick={() => goToProblem(p)}>
-                    <code>{p.path || '(plan)'}</code>
+                    <code translate="no">{p.path || t('problem.wholePlan')}</code>
                   </button>
-                  : {p.message}
+                  : <Inline text={L.problem(p.message)} />
                 </li>
               ))}
             </ul>
@@ -110,27 +115,27 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
 
       {graph && (
         <section aria-labelledby="review-graph-heading">
-          <h3 id="review-graph-heading">Dependency graph</h3>
+          <h3 id="review-graph-heading">{t('review.graph')}</h3>
           {graph}
         </section>
       )}
 
       <section aria-labelledby="repo-heading">
-        <h3 id="repo-heading">Generated repository</h3>
-        {!validation.ok && <p>Fix the problems above to see the repository.</p>}
-        {validation.ok && !files && !gen.error && <p aria-live="polite">Generating…</p>}
-        {gen.error && validation.ok && <p className="error">Generation failed: {gen.error}</p>}
+        <h3 id="repo-heading">{t('review.repo')}</h3>
+        {!validation.ok && <p>{t('review.fixFirst')}</p>}
+        {validation.ok && !files && !gen.error && <p aria-live="polite">{t('review.generating')}</p>}
+        {gen.error && validation.ok && <p className="error">{t('review.failed', { error: gen.error })}</p>}
         {files && (
           <>
             <div className="row">
               <button type="button" className="btn btn--primary" onClick={() => download('opsta.plan.yaml', files['opsta.plan.yaml']!, 'application/yaml')}>
-                Download opsta.plan.yaml
+                {t('review.downloadPlan')}
               </button>
               <button type="button" className="btn" onClick={() => download(`${fileName}.zip`, zipFiles(files) as BlobPart, 'application/zip')}>
-                Download repository (.zip)
+                {t('review.downloadZip')}
               </button>
             </div>
-            <p className="hint">{Object.keys(files).length} files. The same generator core as the CLI produced them in your browser; nothing was sent anywhere.</p>
+            <p className="hint">{tp('review.files', Object.keys(files).length)}</p>
             <div className="repo">
               <FileTree paths={Object.keys(files)} selected={selected} onSelect={setSelected} />
               <FileView path={files[selected] !== undefined ? selected : 'opsta.plan.yaml'} text={files[selected] ?? files['opsta.plan.yaml']!} />
@@ -144,60 +149,63 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
 }
 
 function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
+  const L = useI18n();
+  const { t, tp } = L;
+  const ownerName = (owner: string) => (owner === 'platform' ? t('cost.platform') : catalog.components[owner] ? L.componentName(owner) : owner);
+  // Source titles and price descriptions are cited as the source wrote them (translate="no").
+  const title = (s: CostReport['sources'][number]) => <cite translate="no">{s.title}</cite>;
   return (
     <section aria-labelledby="cost-heading">
-      <h3 id="cost-heading">Monthly cost{stale ? ' (of the last valid plan)' : ''}</h3>
+      <h3 id="cost-heading">{stale ? t('cost.headingStale') : t('cost.heading')}</h3>
       <p className="total" data-testid="cost-total">
-        Total: <strong>{usd(cost.totalUsd)}</strong> per month
+        {rich(t('cost.total'), { total: <strong>{usd(cost.totalUsd)}</strong> })}
       </p>
       {cost.borrowed.length > 0 && (
         <p className="hint" data-testid="cost-borrowed">
-          No sourced {cost.region} price for {cost.borrowed.map((b) => b.label).join(', ')}: {cost.borrowed.length > 1 ? 'these lines are' : 'this line is'} priced at {cost.referenceRegion} and marked borrowed.
+          {tp('cost.borrowed', cost.borrowed.length, { region: cost.region, reference: cost.referenceRegion, items: cost.borrowed.map((b) => itemLabel(L, b.item, b.label)).join(t('list.separator')) })}
         </p>
       )}
       {cost.budget && (
         <p className={cost.budget.over ? 'error' : 'ok'} data-testid="budget">
-          {cost.budget.over ? `Over the ${usd(cost.budget.monthlyUsd)} budget by ${usd(-cost.budget.remainingUsd)}.` : `Within the ${usd(cost.budget.monthlyUsd)} budget: ${usd(cost.budget.remainingUsd)} to spare.`}
+          {cost.budget.over
+            ? t('cost.overBudget', { budget: usd(cost.budget.monthlyUsd), over: usd(-cost.budget.remainingUsd) })
+            : t('cost.withinBudget', { budget: usd(cost.budget.monthlyUsd), spare: usd(cost.budget.remainingUsd) })}
         </p>
       )}
       <div className="charts">
-        <BarChart id="cost-by-component" caption="By component" rows={cost.byComponent.map((c) => ({ label: c.name, value: c.monthlyUsd }))} />
-        <BarChart id="cost-by-kind" caption="By resource kind" rows={cost.byKind.map((k) => ({ label: KIND_LABELS[k.kind] ?? k.kind, value: k.monthlyUsd }))} />
+        <BarChart id="cost-by-component" caption={t('cost.byComponent')} rows={cost.byComponent.map((c) => ({ label: ownerName(c.owner), value: c.monthlyUsd }))} />
+        <BarChart id="cost-by-kind" caption={t('cost.byKind')} rows={cost.byKind.map((k) => ({ label: kindLabel(L, k.kind), value: k.monthlyUsd }))} />
       </div>
-      <p className="hint">{cost.cloud} on-demand list prices for {cost.region}, from:</p>
+      <p className="hint">{t('cost.sourcesIntro', { cloud: cost.cloud, region: cost.region })}</p>
       <ul className="hint" data-testid="price-sources">
         {cost.sources.map((s) => (
-          <li key={s.id}>
-            {s.title}, {s.dated ?? `undated (read ${s.read})`}
-          </li>
+          <li key={s.id}>{rich(s.dated ? t('cost.sourceDated', { date: s.dated }) : t('cost.sourceUndated', { read: s.read }), { title: title(s) })}</li>
         ))}
       </ul>
       <details>
-        <summary>Every cost line with its price source</summary>
+        <summary>{t('cost.lines')}</summary>
         <table className="lines">
           <thead>
             <tr>
-              <th scope="col">Owner</th>
-              <th scope="col">What</th>
+              <th scope="col">{t('cost.col.owner')}</th>
+              <th scope="col">{t('cost.col.what')}</th>
               <th scope="col" className="num">
-                Monthly
+                {t('cost.col.monthly')}
               </th>
-              <th scope="col">Source and date</th>
+              <th scope="col">{t('cost.col.source')}</th>
             </tr>
           </thead>
           <tbody>
             {cost.lines.map((l, i) => (
               <tr key={i}>
-                <td>{l.owner === 'platform' ? 'Cluster and network' : (catalog.components[l.owner]?.name ?? l.owner)}</td>
-                <td>{l.description}</td>
+                <td>{ownerName(l.owner)}</td>
+                <td>{L.costText(l.description)}</td>
                 <td className="num">
                   {usd(l.monthlyUsd)}
-                  {l.borrowedFrom ? <span className="badge">borrowed from {l.borrowedFrom}</span> : null}
-                  {l.approximate ? <span className="badge">approximate</span> : null}
+                  {l.borrowedFrom ? <span className="badge">{t('cost.borrowedFrom', { region: l.borrowedFrom })}</span> : null}
+                  {l.approximate ? <span className="badge">{t('cost.approximate')}</span> : null}
                 </td>
-                <td>
-                  {l.price}: {l.source}, {l.date}
-                </td>
+                <td translate="no">{t('cost.lineSource', { price: l.price, source: l.source, date: l.date })}</td>
               </tr>
             ))}
           </tbody>
@@ -205,14 +213,22 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
         <ul data-testid="price-source-details">
           {cost.sources.map((s) => (
             <li key={s.id}>
-              {s.url ? <a href={s.url} rel="noopener noreferrer">{s.title}</a> : s.title}
-              {s.class === 'secondary' ? ' (third party)' : ''}: {s.dated ? `dated ${s.dated}` : 'undated'}, read {s.read}
+              {rich(s.dated ? t('cost.detailDated', { date: s.dated, read: s.read }) : t('cost.detailUndated', { read: s.read }), {
+                source: s.url ? (
+                  <a href={s.url} rel="noopener noreferrer">
+                    {title(s)}
+                  </a>
+                ) : (
+                  title(s)
+                ),
+                third: s.class === 'secondary' ? t('cost.thirdParty') : '',
+              })}
             </li>
           ))}
         </ul>
         <ul>
           {cost.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>{L.costText(n)}</li>
           ))}
         </ul>
       </details>
@@ -239,6 +255,7 @@ function buildTree(paths: string[]): TreeNode {
 }
 
 function FileTree({ paths, selected, onSelect }: { paths: string[]; selected: string; onSelect: (p: string) => void }) {
+  const { t } = useI18n();
   const tree = useMemo(() => buildTree(paths), [paths]);
   const render = (n: TreeNode, prefix: string) => (
     <ul>
@@ -260,7 +277,7 @@ function FileTree({ paths, selected, onSelect }: { paths: string[]; selected: st
     </ul>
   );
   return (
-    <nav className="tree" aria-label="Repository files">
+    <nav className="tree" aria-label={t('review.tree')} translate="no">
       {render(tree, '')}
     </nav>
   );
@@ -269,7 +286,7 @@ function FileTree({ paths, selected, onSelect }: { paths: string[]; selected: st
 function FileView({ path, text }: { path: string; text: string }) {
   const lines = useMemo(() => highlight(text, langFor(path)), [path, text]);
   return (
-    <div className="viewer">
+    <div className="viewer" translate="no">
       <p className="viewer-path" id="viewer-path">
         {path}
       </p>
@@ -292,15 +309,17 @@ function FileView({ path, text }: { path: string; text: string }) {
 }
 
 function Compare({ current }: { current: Files }) {
+  const L = useI18n();
+  const { t, tp } = L;
   const [before, setBefore] = useState<{ name: string; files?: Files; problems?: Problem[] } | undefined>();
   const [sel, setSel] = useState('');
   const diff: RepoDiff | undefined = useMemo(() => (before?.files ? diffRepos(before.files, current) : undefined), [before, current]);
   const lineDiff = useMemo(() => (before?.files && sel ? hunks(diffLines(before.files[sel] ?? '', current[sel] ?? '')) : []), [before, current, sel]);
   return (
     <section aria-labelledby="compare-heading">
-      <h3 id="compare-heading">Compare with an earlier plan</h3>
+      <h3 id="compare-heading">{t('compare.heading')}</h3>
       <div className="field">
-        <label htmlFor="compare-file">Earlier opsta.plan.yaml</label>
+        <label htmlFor="compare-file">{t('compare.file')}</label>
         <input
           id="compare-file"
           type="file"
@@ -322,10 +341,10 @@ function Compare({ current }: { current: Files }) {
         />
       </div>
       {before?.problems && (
-        <ul className="problems" aria-label={`Problems in ${before.name}`}>
+        <ul className="problems" aria-label={t('compare.problems', { name: before.name })}>
           {before.problems.map((p, i) => (
             <li key={i}>
-              <code>{p.path || '(plan)'}</code>: {p.message}
+              <code translate="no">{p.path || t('problem.wholePlan')}</code>: <Inline text={L.problem(p.message)} />
             </li>
           ))}
         </ul>
@@ -333,12 +352,12 @@ function Compare({ current }: { current: Files }) {
       {diff && (
         <div data-testid="compare-result">
           <p>
-            Against {before!.name}: {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed, {diff.unchanged} unchanged.
+            {t('compare.summary', { name: before!.name, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, unchanged: diff.unchanged })}
           </p>
           <ul className="diff-files">
             {diff.added.map((p) => (
               <li key={`a${p}`}>
-                <span className="badge badge--add">added</span>{' '}
+                <span className="badge badge--add">{t('compare.added')}</span>{' '}
                 <button type="button" className="link" onClick={() => setSel(p)} aria-pressed={sel === p}>
                   {p}
                 </button>
@@ -346,7 +365,7 @@ function Compare({ current }: { current: Files }) {
             ))}
             {diff.removed.map((p) => (
               <li key={`r${p}`}>
-                <span className="badge badge--del">removed</span>{' '}
+                <span className="badge badge--del">{t('compare.removed')}</span>{' '}
                 <button type="button" className="link" onClick={() => setSel(p)} aria-pressed={sel === p}>
                   {p}
                 </button>
@@ -354,7 +373,7 @@ function Compare({ current }: { current: Files }) {
             ))}
             {diff.changed.map((p) => (
               <li key={`c${p}`}>
-                <span className="badge">changed</span>{' '}
+                <span className="badge">{t('compare.changed')}</span>{' '}
                 <button type="button" className="link" onClick={() => setSel(p)} aria-pressed={sel === p}>
                   {p}
                 </button>
@@ -362,11 +381,11 @@ function Compare({ current }: { current: Files }) {
             ))}
           </ul>
           {sel && (
-            <pre className="diff" tabIndex={0} aria-label={`Line changes in ${sel}`} data-testid="line-diff">
+            <pre className="diff" tabIndex={0} aria-label={t('compare.lineChanges', { path: sel })} data-testid="line-diff" translate="no">
               <code>
                 {lineDiff.map((o, i) =>
                   o.kind === 'gap' ? (
-                    <span key={i} className="diff-gap">{`… ${o.count} unchanged line${o.count === 1 ? '' : 's'}\n`}</span>
+                    <span key={i} className="diff-gap">{`${tp('compare.gap', o.count)}\n`}</span>
                   ) : (
                     <span key={i} className={`diff-${o.kind}`}>{`${o.kind === 'add' ? '+' : o.kind === 'del' ? '-' : ' '} ${o.text}\n`}</span>
                   ),

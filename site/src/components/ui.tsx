@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Inline, useI18n } from '../i18n/react.tsx';
 
 /** A labelled control with its hint and live error text. The error is announced politely. */
-export function Field(props: { id: string; label: string; error?: string | undefined; hint?: string; children: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field(props: { id: string; label: string; error?: string | undefined; hint?: ReactNode; children: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
   const { id, label, error, hint } = props;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -14,7 +15,7 @@ export function Field(props: { id: string; label: string; error?: string | undef
       )}
       {props.children({ id, 'aria-invalid': Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       <p className="error" id={`${id}-error`} aria-live="polite">
-        {error ?? ''}
+        {error ? <Inline text={error} /> : ''}
       </p>
     </div>
   );
@@ -22,6 +23,7 @@ export function Field(props: { id: string; label: string; error?: string | undef
 
 /** Accessible confirmation: native modal <dialog> (focus trap, Escape to cancel). */
 export function ConfirmDialog(props: { open: boolean; title: string; children: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -44,7 +46,7 @@ export function ConfirmDialog(props: { open: boolean; title: string; children: R
       <div id="confirm-body">{props.children}</div>
       <div className="row">
         <button type="button" className="btn" onClick={props.onCancel} autoFocus>
-          Keep it on
+          {t('confirm.keep')}
         </button>
         <button type="button" className="btn btn--danger" onClick={props.onConfirm}>
           {props.confirmLabel}
@@ -59,18 +61,19 @@ export const usd0 = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
 /** Horizontal bar chart as a table: values stay readable text, the bars are decoration. */
 export function BarChart(props: { caption: string; rows: { label: string; value: number }[]; id: string }) {
+  const { t } = useI18n();
   const max = Math.max(1, ...props.rows.map((r) => r.value));
   return (
     <table className="bars" id={props.id}>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Item</th>
+          <th scope="col">{t('chart.item')}</th>
           <th scope="col">
-            <span className="sr-only">Share</span>
+            <span className="sr-only">{t('chart.share')}</span>
           </th>
           <th scope="col" className="num">
-            Monthly
+            {t('chart.monthly')}
           </th>
         </tr>
       </thead>

@@ -1,0 +1,13 @@
+// The planner island of /ko/planner: the same wizard with the Korean catalog. A separate entry
+// so the Korean text is fetched only by the Korean page (the English one is the default context).
+import Planner from '../components/Planner.tsx';
+import { ko, koData } from './ko.ts';
+import { I18nProvider } from './react.tsx';
+
+export default function PlannerKo() {
+  return (
+    <I18nProvider lang="ko" messages={ko} data={koData}>
+      <Planner />
+    </I18nProvider>
+  );
+}
