@@ -1,7 +1,7 @@
 // The planner island: a five-step wizard over ONE react-hook-form whose values are the plan
 // draft, validated on every change by zodResolver with the same schema the CLI uses.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { CloudId, Profile } from '../../../schemas/blueprint.ts';
 import { ACCOUNT_FIELDS, resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
@@ -26,17 +26,22 @@ import {
   type PlanDraft,
 } from '../lib/planModel.ts';
 import Graph, { preloadGraph } from './Graph.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { localizeGraph } from '../i18n/graph.ts';
+import { Inline, rich, useI18n } from '../i18n/react.tsx';
 import { BarChart, ConfirmDialog, Field, usd0 } from './ui.tsx';
 
 const LazyReview = lazy(() => import('./Review.tsx'));
 
+/** `title` is the step's message key. */
 export const STEPS = [
-  { id: 'cloud', title: 'Cloud and region' },
-  { id: 'components', title: 'Components' },
-  { id: 'parameters', title: 'Parameters' },
-  { id: 'review', title: 'Review' },
-  { id: 'publish', title: 'Publish' },
-] as const;
+  { id: 'cloud', title: 'step.cloud' },
+  { id: 'components', title: 'step.components' },
+  { id: 'parameters', title: 'step.parameters' },
+  { id: 'review', title: 'step.review' },
+  { id: 'publish', title: 'step.publish' },
+] as const satisfies readonly { id: string; title: MessageKey }[];
 
 const DRAFT_KEY = 'opsta.planner.draft.v1';
 const STEP_KEY = 'opsta.planner.step.v1';
@@ -51,23 +56,26 @@ const toNumber = (v: unknown) => (v === '' || v === null || v === undefined ? un
 
 export const fieldId = (path: string) => `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
 
-function errorAt(errors: FieldErrors, path: string): string | undefined {
+/** The field's error in the user's language (the schema's English where there is no translation). */
+function errorAt(errors: FieldErrors, path: string, L: Locale): string | undefined {
   let cur: unknown = errors;
   for (const part of path.split(/[.[\]]+/).filter(Boolean)) cur = (cur as Record<string, unknown> | undefined)?.[part];
   if (Array.isArray(cur)) {
     // Errors on list items (e.g. github.reviewers[1]): show them on the list's field.
-    const items = cur.flatMap((item: { message?: string } | undefined, i) => (item?.message ? [`item ${i + 1} ${item.message}`] : []));
-    return items.join('; ') || undefined;
+    const items = cur.flatMap((item: { message?: string; type?: string } | undefined, i) => (item?.message ? [L.t('field.listItem', { n: i + 1, message: L.problem(item.message, item.type) })] : []));
+    return items.join(L.t('field.listSeparator')) || undefined;
   }
-  const e = cur as { message?: string; root?: { message?: string } } | undefined;
-  return e?.message || e?.root?.message || undefined;
+  const e = cur as { message?: string; type?: string; root?: { message?: string; type?: string } } | undefined;
+  if (e?.message) return L.problem(e.message, e.type);
+  if (e?.root?.message) return L.problem(e.root.message, e.root.type);
+  return undefined;
 }
 
 /**
  * The state a returning user left (the link's plan, else the local draft), read after hydration:
  * the server renders a new plan's first step, so the first client render must match it.
  */
-function loadRestored(hashPlan: unknown): { draft: PlanDraft; step: number; restored: string } | undefined {
+function loadRestored(hashPlan: unknown): { draft: PlanDraft; step: number; restored: MessageKey } | undefined {
   let step = 0;
   try {
     step = Math.min(STEPS.length - 1, Math.max(0, Number(localStorage.getItem(STEP_KEY) ?? 0) || 0));
@@ -75,11 +83,11 @@ function loadRestored(hashPlan: unknown): { draft: PlanDraft; step: number; rest
     /* storage unavailable */
   }
   const fromHash = planToDraft(hashPlan, catalog);
-  if (fromHash) return { draft: fromHash, step, restored: 'Plan restored from the link.' };
+  if (fromHash) return { draft: fromHash, step, restored: 'notice.restoredLink' };
   try {
     const stored = localStorage.getItem(DRAFT_KEY);
     const fromStorage = stored ? planToDraft(JSON.parse(stored), catalog) : undefined;
-    if (fromStorage) return { draft: fromStorage, step, restored: 'Your draft was restored.' };
+    if (fromStorage) return { draft: fromStorage, step, restored: 'notice.restoredDraft' };
   } catch {
     /* ignore a damaged draft */
   }
@@ -107,6 +115,8 @@ function componentCosts(plan: PlanInput | undefined): Record<string, number> {
 }
 
 export default function Planner() {
+  const L = useI18n();
+  const { t, tp } = L;
   const initialDraft = useMemo(() => defaultDraft(catalog), []);
   const [step, setStep] = useState(0);
   const [notice, setNotice] = useState('');
@@ -127,7 +137,10 @@ export default function Planner() {
   const cost: CostReport | undefined = useMemo(() => (good ? estimateCost(good.resolved, catalog) : undefined), [good]);
   // Only the Components step shows it (one estimate per component): not computed while the first step hydrates.
   const perComponent = useMemo(() => (step === 1 ? componentCosts(good?.plan) : {}), [good, step]);
-  const graphCode = useMemo(() => (good ? planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined) : ''), [good, cost]);
+  const graphCode = useMemo(
+    () => (good ? localizeGraph(planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined), L, (id) => Object.hasOwn(catalog.components, id)) : ''),
+    [good, cost, L],
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** Set when the user moves between steps: only then does the new step's heading take focus. */
   const moved = useRef(false);
@@ -141,7 +154,7 @@ export default function Planner() {
       if (restored) {
         form.reset(restored.draft);
         setStep(restored.step);
-        setNotice(restored.restored);
+        setNotice(t(restored.restored));
       }
       document.documentElement.classList.remove('planner-restoring');
     };
@@ -216,7 +229,7 @@ export default function Planner() {
 
   return (
     <div className="planner">
-      <nav aria-label="Planner steps">
+      <nav aria-label={t('steps.nav')}>
         <ol className="steps">
           {STEPS.map((s, i) => (
             <li key={s.id}>
@@ -224,34 +237,34 @@ export default function Planner() {
                 <span className="step-num" aria-hidden="true">
                   {i + 1}
                 </span>
-                <span>{s.title}</span>
+                <span>{t(s.title)}</span>
               </button>
             </li>
           ))}
         </ol>
       </nav>
       <p className="summary-line" aria-live="polite" data-testid="summary">
-        {cloud.name} · {values.cloud.region} · {enabledKeys(values, catalog).length} components ·{' '}
-        {cost ? `about ${usd0(cost.totalUsd)}/month` : 'cost shown once the plan is valid'} · {validation.ok ? 'plan is valid' : `${validation.problems.length} problem${validation.problems.length === 1 ? '' : 's'} to fix`}
+        {cloud.name} · {values.cloud.region} · {tp('summary.components', enabledKeys(values, catalog).length)} ·{' '}
+        {cost ? t('summary.cost', { usd: usd0(cost.totalUsd) }) : t('summary.noCost')} · {validation.ok ? t('summary.valid') : tp('summary.problems', validation.problems.length)}
       </p>
       {notice && (
         <p className="notice" role="status">
           {notice}{' '}
           <button type="button" className="link" onClick={() => setNotice('')}>
-            Dismiss
+            {t('notice.dismiss')}
           </button>
         </p>
       )}
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         <section aria-labelledby="step-heading" className="step" data-testid={`step-${STEPS[step]!.id}`}>
           <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-            {step + 1}. {STEPS[step]!.title}
+            {t('steps.heading', { n: step + 1, title: t(STEPS[step]!.title) })}
           </h2>
           {step === 0 && <StepCloud values={values} applyDraft={applyDraft} onImported={setNotice} />}
           {step === 1 && <StepComponents values={values} applyDraft={applyDraft} costs={perComponent} errors={formState.errors} graphCode={graphCode} cost={cost} />}
           {step === 2 && <StepParameters form={form} values={values} applyDraft={applyDraft} />}
           {step === 3 && (
-            <Suspense fallback={<p>Loading the review…</p>}>
+            <Suspense fallback={<p>{t('review.loading')}</p>}>
               <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} graph={<Graph code={graphCode} id="review-graph" />} />
             </Suspense>
           )}
@@ -260,12 +273,12 @@ export default function Planner() {
         <div className="row step-nav">
           {step > 0 && (
             <button type="button" className="btn" onClick={() => go(step - 1)} {...intent(step - 1)}>
-              Back: {STEPS[step - 1]!.title}
+              {t('steps.back', { title: t(STEPS[step - 1]!.title) })}
             </button>
           )}
           {step < STEPS.length - 1 && (
             <button type="button" className="btn btn--primary" onClick={() => go(step + 1)} {...intent(step + 1)}>
-              Next: {STEPS[step + 1]!.title}
+              {t('steps.next', { title: t(STEPS[step + 1]!.title) })}
             </button>
           )}
         </div>
@@ -284,6 +297,8 @@ function goToProblem(p: Problem, go: (i: number) => void) {
 }
 
 function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; applyDraft: (d: PlanDraft) => void; onImported: (m: string) => void }) {
+  const L = useI18n();
+  const { t, tp } = L;
   const clouds = cloudIds(catalog);
   const provider = values.cloud.provider as CloudId;
   const cloud = catalog.clouds[provider]!;
@@ -294,17 +309,17 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
     const parsed = parsePlanText(text);
     if (!parsed.ok) return setImportProblems(parsed.problems);
     const draft = planToDraft(parsed.value, catalog);
-    if (!draft) return setImportProblems([{ path: 'cloud.provider', message: `the plan needs cloud.provider set to one of: ${clouds.join(', ')}` }]);
+    if (!draft) return setImportProblems([{ path: 'cloud.provider', message: t('import.noProvider', { clouds: clouds.join(', ') }) }]);
     applyDraft(draft);
     const v = validatePlan(draftToPlan(draft), catalog);
     setImportProblems(v.ok ? [] : v.problems);
-    onImported(`Imported ${source}${v.ok ? '.' : `: ${v.problems.length} problem(s) to fix.`}`);
+    onImported(v.ok ? t('import.done', { source }) : t('import.doneProblems', { source, count: v.problems.length }));
   };
   return (
     <>
-      <p>Pick where the platform runs. Prices are on-demand list prices for the region; a cost line with no sourced price there is priced at the cloud's reference region and marked borrowed.</p>
+      <p>{t('cloud.intro')}</p>
       <fieldset className="cards">
-        <legend>Cloud</legend>
+        <legend>{t('cloud.legend')}</legend>
         {clouds.map((id) => {
           const c = catalog.clouds[id]!;
           return (
@@ -312,28 +327,28 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
               <input type="radio" name="cloud-provider" value={id} checked={provider === id} onChange={() => applyDraft(setCloud(values, catalog, id))} />
               <span className="card-title">{c.name}</span>
               <span className="card-sub">
-                {c.managedKubernetes} · {c.regions.length} regions
+                {c.managedKubernetes} · {tp('cloud.regions', c.regions.length)}
               </span>
             </label>
           );
         })}
       </fieldset>
       <fieldset className="cards cards--small">
-        <legend>Region</legend>
+        <legend>{t('region.legend')}</legend>
         {cloud.regions.map((r) => (
           <label key={r.id} className="card">
             <input type="radio" name="cloud-region" value={r.id} checked={values.cloud.region === r.id} onChange={() => applyDraft(setCloud(values, catalog, provider, r.id))} />
-            <span className="card-title">{r.name}</span>
+            <span className="card-title">{L.regionName(r.id, r.name)}</span>
             <span className="card-sub">
-              {r.id} · {r.zones.length} zones{cloud.prices.some((e) => e.usd[r.id] !== undefined) ? ' · regional prices' : ` · priced as ${cloud.priceRegion}`}
+              {r.id} · {tp('region.zones', r.zones.length)} · {cloud.prices.some((e) => e.usd[r.id] !== undefined) ? t('region.regionalPrices') : t('region.pricedAs', { region: cloud.priceRegion })}
             </span>
           </label>
         ))}
       </fieldset>
       <details className="import">
-        <summary>Import an existing plan (opsta.plan.yaml)</summary>
+        <summary>{t('import.summary')}</summary>
         <div className="field">
-          <label htmlFor="import-file">Plan file</label>
+          <label htmlFor="import-file">{t('import.file')}</label>
           <input
             id="import-file"
             type="file"
@@ -345,17 +360,17 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
           />
         </div>
         <div className="field">
-          <label htmlFor="import-text">Or paste the plan YAML</label>
+          <label htmlFor="import-text">{t('import.paste')}</label>
           <textarea id="import-text" rows={6} value={importText} onChange={(e) => setImportText(e.target.value)} spellCheck={false} />
         </div>
-        <button type="button" className="btn" onClick={() => void doImport(importText, 'the pasted plan')} disabled={!importText.trim()}>
-          Import pasted plan
+        <button type="button" className="btn" onClick={() => void doImport(importText, t('import.pasted'))} disabled={!importText.trim()}>
+          {t('import.button')}
         </button>
         {importProblems.length > 0 && (
-          <ul className="problems" aria-label="Problems in the imported plan">
+          <ul className="problems" aria-label={t('import.problems')}>
             {importProblems.map((p, i) => (
               <li key={i}>
-                <code>{p.path || '(plan)'}</code>: {p.message}
+                <code translate="no">{p.path || t('problem.wholePlan')}</code>: <Inline text={L.problem(p.message)} />
               </li>
             ))}
           </ul>
@@ -367,18 +382,20 @@ function StepCloud({ values, applyDraft, onImported }: { values: PlanDraft; appl
 
 function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) => void; costs: Record<string, number>; errors: FieldErrors; graphCode: string; cost: CostReport | undefined }) {
   const { values, applyDraft, costs } = props;
+  const L = useI18n();
+  const { t, tp } = L;
   const [message, setMessage] = useState('');
   const [confirm, setConfirm] = useState<{ key: string; dependents: string[] } | undefined>();
   const toggle = (key: string, on: boolean, force = false) => {
     const r = toggleComponent(values, catalog, key, on, force);
     if (r.kind === 'confirm') return setConfirm({ key, dependents: r.dependents });
     applyDraft(fitPools(r.draft, catalog));
-    setMessage(on ? autoEnableMessage(catalog, key, r.autoEnabled) : disableMessage(catalog, key, r.disabled));
+    setMessage(on ? autoEnableMessage(catalog, key, r.autoEnabled, L) : disableMessage(catalog, key, r.disabled, L));
   };
-  const name = (k: string) => catalog.components[k]!.name;
+  const name = (k: string) => L.componentName(k);
   return (
     <>
-      <p>Turn on what the platform needs. Turning one on also turns on what it depends on.</p>
+      <p>{t('components.intro')}</p>
       <p className="notice notice--live" role="status" aria-live="polite" data-testid="toggle-message">
         {message}
       </p>
@@ -388,41 +405,46 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
         {componentOrder(catalog).map((key) => {
           const c = catalog.components[key]!;
           const on = Boolean(values.components[key]?.enabled);
-          const err = errorAt(props.errors, `components.${key}`);
+          const err = errorAt(props.errors, `components.${key}`, L);
           return (
             <li key={key} className={`component${on ? ' component--on' : ''}`}>
               <input type="checkbox" id={fieldId(`components.${key}`)} checked={on} onChange={(e) => toggle(key, e.target.checked)} aria-describedby={`${key}-desc ${key}-cost`} />
               <label htmlFor={fieldId(`components.${key}`)} className="component-name">
-                {c.name}
+                {name(key)}
               </label>
               <span className="component-cost" id={`${key}-cost`}>
-                {costs[key] !== undefined ? `about ${usd0(costs[key]!)}/mo` : ''}
+                {costs[key] !== undefined ? t('components.cost', { usd: usd0(costs[key]!) }) : ''}
               </span>
               <p id={`${key}-desc`} className="component-desc">
-                {c.description}
-                {c.requires.length > 0 && <> · needs {c.requires.map(name).join(', ')}</>}
+                {L.componentDescription(key)}
+                {c.requires.length > 0 && t('components.needs', { names: c.requires.map(name).join(t('list.separator')) })}
               </p>
-              {err && <p className="error">{err}</p>}
+              {err && (
+                <p className="error">
+                  <Inline text={err} />
+                </p>
+              )}
             </li>
           );
         })}
       </ul>
       {props.cost && (
         <p>
-          Estimated total: <strong>{usd0(props.cost.totalUsd)}/month</strong>
-          {props.cost.borrowed.length ? ` (${props.cost.borrowed.length} line item${props.cost.borrowed.length > 1 ? 's' : ''} borrowed from ${props.cost.referenceRegion})` : ''}.
+          {rich(props.cost.borrowed.length ? tp('components.totalBorrowed', props.cost.borrowed.length, { region: props.cost.referenceRegion }) : t('components.total'), {
+            total: <strong>{t('components.totalUsd', { usd: usd0(props.cost.totalUsd) })}</strong>,
+          })}
         </p>
       )}
       </div>
       <div className="components-graph">
-        <h3 id="components-graph-heading">Dependency graph</h3>
+        <h3 id="components-graph-heading">{t('components.graph')}</h3>
         <Graph code={props.graphCode} id="components-graph" />
       </div>
       </div>
       <ConfirmDialog
         open={Boolean(confirm)}
-        title={confirm ? `Turn off ${name(confirm.key)}?` : ''}
-        confirmLabel={confirm ? `Turn off ${name(confirm.key)} and ${confirm.dependents.length} more` : ''}
+        title={confirm ? t('confirm.title', { name: name(confirm.key) }) : ''}
+        confirmLabel={confirm ? t('confirm.button', { name: name(confirm.key), count: confirm.dependents.length }) : ''}
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => {
           const c = confirm!;
@@ -431,9 +453,7 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
         }}
       >
         {confirm && (
-          <p>
-            {confirm.dependents.map(name).join(', ')} need{confirm.dependents.length === 1 ? 's' : ''} {name(confirm.key)}. Turning it off turns {confirm.dependents.length === 1 ? 'it' : 'them'} off too.
-          </p>
+          <p>{tp('confirm.body', confirm.dependents.length, { names: confirm.dependents.map(name).join(t('list.separator')), name: name(confirm.key) })}</p>
         )}
       </ConfirmDialog>
     </>
@@ -444,18 +464,20 @@ type Form = ReturnType<typeof useForm<PlanDraft>>;
 
 function StepParameters({ form, values, applyDraft }: { form: Form; values: PlanDraft; applyDraft: (d: PlanDraft) => void }) {
   const { register, control, formState } = form;
+  const L = useI18n();
+  const { t, tp } = L;
   const errors = formState.errors;
   const provider = values.cloud.provider as CloudId;
   const cloud = catalog.clouds[provider]!;
   const region = cloud.regions.find((r) => r.id === values.cloud.region) ?? cloud.regions[0]!;
   const pools = useFieldArray({ control, name: 'kubernetes.nodePools' as never });
-  const err = (p: string) => errorAt(errors, p);
-  const text = (path: string, label: string, hint?: string, type = 'text') => (
+  const err = (p: string) => errorAt(errors, p, L);
+  const text = (path: string, label: string, hint?: ReactNode, type = 'text') => (
     <Field id={fieldId(path)} label={label} error={err(path)} {...(hint ? { hint } : {})}>
       {(a) => <input {...a} type={type} autoComplete="off" spellCheck={false} {...register(path as never)} />}
     </Field>
   );
-  const num = (path: string, label: string, hint?: string) => (
+  const num = (path: string, label: string, hint?: ReactNode) => (
     <Field id={fieldId(path)} label={label} error={err(path)} {...(hint ? { hint } : {})}>
       {(a) => <input {...a} type="number" inputMode="numeric" {...register(path as never, { setValueAs: toNumber })} />}
     </Field>
@@ -464,15 +486,15 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
   return (
     <>
       <fieldset className="cards">
-        <legend>Size profile (fills zones and node pool defaults)</legend>
+        <legend>{t('profile.legend')}</legend>
         {profiles.map((p) => {
           const d = cloud.profiles[p];
           return (
             <label key={p} className="card">
               <input type="radio" name="profile-card" value={p} checked={values.profile === p} onChange={() => applyDraft(applyProfile(form.getValues(), catalog, p))} />
-              <span className="card-title">{p[0]!.toUpperCase() + p.slice(1)}</span>
+              <span className="card-title">{t(`profile.${p}`)}</span>
               <span className="card-sub">
-                {d.zones} zones · {d.natGateways === 'single' ? 'one NAT gateway' : 'NAT per zone'} · {d.nodePool.min}–{d.nodePool.max} × {d.nodePool.instanceType}
+                {tp('profile.zones', d.zones)} · {d.natGateways === 'single' ? t('profile.natSingle') : t('profile.natPerZone')} · {d.nodePool.min}–{d.nodePool.max} × {d.nodePool.instanceType}
               </span>
             </label>
           );
@@ -480,29 +502,29 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
       </fieldset>
 
       <fieldset>
-        <legend>Plan</legend>
+        <legend>{t('plan.legend')}</legend>
         <div className="grid">
-          {text('metadata.name', 'Name', 'Lowercase, e.g. acme-prod; names the cluster and state bucket')}
-          {text('metadata.environment', 'Environment', 'e.g. prod')}
-          {text('metadata.description', 'Description (optional)')}
+          {text('metadata.name', t('plan.name'), t('plan.name.hint'))}
+          {text('metadata.environment', t('plan.environment'), t('plan.environment.hint'))}
+          {text('metadata.description', t('plan.description'))}
           {cloud.accountFields.map((f) => {
             // Required, empty in a new plan: the hint says the format and where to find the value.
-            const known = Object.hasOwn(ACCOUNT_FIELDS, f) ? ACCOUNT_FIELDS[f as keyof typeof ACCOUNT_FIELDS] : undefined;
+            const known = L.account(f);
             const label = known?.label ?? `${cloud.name} ${f.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ id$/, ' ID')}`;
-            const hint = known ? `Required: ${known.format}. Find it in ${known.where.replace(/`/g, '')}.` : undefined;
+            const hint = known ? <Inline text={t('account.hint', { format: known.format, where: known.where })} /> : undefined;
             return <Fragment key={f}>{text(`cloud.${provider}.${f}`, label, hint)}</Fragment>;
           })}
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Network</legend>
+        <legend>{t('network.legend')}</legend>
         <div className="grid">
-          {text('network.cidr', 'VPC CIDR', 'Private range, /16 to /22, e.g. 10.40.0.0/16')}
-          <Field id={fieldId('network.zones')} label="Availability zones" error={err('network.zones')}>
+          {text('network.cidr', t('network.cidr'), t('network.cidr.hint'))}
+          <Field id={fieldId('network.zones')} label={t('network.zones')} error={err('network.zones')}>
             {(a) => (
               <select {...a} {...register('network.zones', { setValueAs: toNumber })}>
-                <option value="">Profile default ({Math.min(cloud.profiles[values.profile].zones, region.zones.length)})</option>
+                <option value="">{t('network.zones.default', { n: Math.min(cloud.profiles[values.profile].zones, region.zones.length) })}</option>
                 {region.zones.map((_, i) => (
                   <option key={i} value={i + 1}>
                     {i + 1}
@@ -515,23 +537,23 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
       </fieldset>
 
       <fieldset>
-        <legend>Cluster</legend>
+        <legend>{t('cluster.legend')}</legend>
         <div className="grid">
-          <Field id={fieldId('kubernetes.distribution')} label="Distribution" error={err('kubernetes.distribution')}>
+          <Field id={fieldId('kubernetes.distribution')} label={t('cluster.distribution')} error={err('kubernetes.distribution')}>
             {(a) => (
               <select {...a} {...register('kubernetes.distribution')}>
                 {cloud.distributions.map((d) => (
                   <option key={d} value={d}>
-                    {d === 'managed' ? `${cloud.managedKubernetes} (managed)` : 'RKE2 (self-managed)'}
+                    {d === 'managed' ? t('cluster.managed', { name: cloud.managedKubernetes }) : t('cluster.rke2')}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field id={fieldId('kubernetes.version')} label="Kubernetes version" error={err('kubernetes.version')}>
+          <Field id={fieldId('kubernetes.version')} label={t('cluster.version')} error={err('kubernetes.version')}>
             {(a) => (
               <select {...a} {...register('kubernetes.version')}>
-                <option value="">Catalog default ({cloud.defaultKubernetesVersion})</option>
+                <option value="">{t('cluster.version.default', { version: cloud.defaultKubernetesVersion })}</option>
                 {cloud.kubernetesVersions.map((v) => (
                   <option key={v} value={v}>
                     {v}
@@ -541,42 +563,42 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
             )}
           </Field>
         </div>
-        <h3 id="pools-heading">Node pools</h3>
+        <h3 id="pools-heading">{t('pools.heading')}</h3>
         {err('kubernetes.nodePools') && (
           <p className="error" id={fieldId('kubernetes.nodePools')} tabIndex={-1}>
-            {err('kubernetes.nodePools')}
+            <Inline text={err('kubernetes.nodePools')!} />
           </p>
         )}
         {pools.fields.length === 0 && (
           <p className="hint" data-testid="default-pool">
-            Using the {values.profile} profile's default pool ({cloud.profiles[values.profile].nodePool.instanceType}, sized for the components). Add a node pool to set it yourself.
+            {t('pools.default', { profile: t(`profile.${values.profile}`), type: cloud.profiles[values.profile].nodePool.instanceType })}
           </p>
         )}
         {pools.fields.map((f, i) => (
           <fieldset key={f.id} className="pool">
-            <legend>Node pool {i + 1}</legend>
+            <legend>{t('pools.legend', { n: i + 1 })}</legend>
             <div className="grid grid--pool">
-              {text(`kubernetes.nodePools.${i}.name`, 'Name')}
-              <Field id={fieldId(`kubernetes.nodePools.${i}.instanceType`)} label="Instance type" error={err(`kubernetes.nodePools.${i}.instanceType`)}>
+              {text(`kubernetes.nodePools.${i}.name`, t('pools.name'))}
+              <Field id={fieldId(`kubernetes.nodePools.${i}.instanceType`)} label={t('pools.instanceType')} error={err(`kubernetes.nodePools.${i}.instanceType`)}>
                 {(a) => (
                   <select {...a} {...register(`kubernetes.nodePools.${i}.instanceType` as never)}>
                     {!cloud.instanceTypes.some((t) => t.id === values.kubernetes.nodePools?.[i]?.instanceType) && (
-                      <option value={values.kubernetes.nodePools?.[i]?.instanceType ?? ''}>{values.kubernetes.nodePools?.[i]?.instanceType || 'Choose'} (not in the catalog)</option>
+                      <option value={values.kubernetes.nodePools?.[i]?.instanceType ?? ''}>{t('pools.notInCatalog', { type: values.kubernetes.nodePools?.[i]?.instanceType || t('pools.choose') })}</option>
                     )}
                     {cloud.instanceTypes.map((t) => (
                       <option key={t.id} value={t.id}>
-                        {t.id} ({t.vcpu} vCPU, {t.memoryGiB} GiB)
+                        {L.t('pools.instanceOption', { id: t.id, vcpu: t.vcpu, memory: t.memoryGiB })}
                       </option>
                     ))}
                   </select>
                 )}
               </Field>
-              {num(`kubernetes.nodePools.${i}.min`, 'Min nodes')}
-              {num(`kubernetes.nodePools.${i}.max`, 'Max nodes')}
-              {num(`kubernetes.nodePools.${i}.diskGiB`, 'Disk (GiB)')}
+              {num(`kubernetes.nodePools.${i}.min`, t('pools.min'))}
+              {num(`kubernetes.nodePools.${i}.max`, t('pools.max'))}
+              {num(`kubernetes.nodePools.${i}.diskGiB`, t('pools.disk'))}
             </div>
             <button type="button" className="btn btn--small" onClick={() => pools.remove(i)} disabled={pools.fields.length <= 1}>
-              Remove node pool {i + 1}
+              {t('pools.remove', { n: i + 1 })}
             </button>
           </fieldset>
         ))}
@@ -589,62 +611,63 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
             pools.append({ name: `pool${pools.fields.length + 1}`, instanceType: p.instanceType, min: 1, max: 3, diskGiB: p.diskGiB } as never);
           }}
         >
-          Add node pool
+          {t('pools.add')}
         </button>
       </fieldset>
 
       <fieldset>
-        <legend>DNS and TLS</legend>
+        <legend>{t('dns.legend')}</legend>
         <div className="grid">
-          {text('dns.domain', 'Platform domain', 'Components get hostnames under it, e.g. vault.platform.acme.example')}
-          <Field id={fieldId('dns.zone')} label="DNS zone" error={err('dns.zone')}>
+          {text('dns.domain', t('dns.domain'), t('dns.domain.hint'))}
+          <Field id={fieldId('dns.zone')} label={t('dns.zone')} error={err('dns.zone')}>
             {(a) => (
               <select {...a} {...register('dns.zone')}>
-                <option value="create">Create a new hosted zone</option>
-                <option value="existing">Use an existing zone</option>
+                <option value="create">{t('dns.zone.create')}</option>
+                <option value="existing">{t('dns.zone.existing')}</option>
               </select>
             )}
           </Field>
-          <Field id={fieldId('tls.issuer')} label="Certificate issuer" error={err('tls.issuer')}>
+          <Field id={fieldId('tls.issuer')} label={t('tls.issuer')} error={err('tls.issuer')}>
             {(a) => (
               <select {...a} {...register('tls.issuer')}>
-                <option value="letsencrypt">Let's Encrypt</option>
-                <option value="letsencrypt-staging">Let's Encrypt (staging)</option>
-                <option value="selfsigned">Self-signed</option>
+                <option value="letsencrypt">{t('tls.letsencrypt')}</option>
+                <option value="letsencrypt-staging">{t('tls.letsencryptStaging')}</option>
+                <option value="selfsigned">{t('tls.selfsigned')}</option>
               </select>
             )}
           </Field>
-          {text('tls.email', 'ACME email', "Required for Let's Encrypt", 'email')}
-          {values.components.keycloak?.enabled && text('components.keycloak.realm', 'Keycloak realm (optional)', 'Defaults to the plan name')}
+          {text('tls.email', t('tls.email'), t('tls.email.hint'), 'email')}
+          {values.components.keycloak?.enabled && text('components.keycloak.realm', t('keycloak.realm'), t('keycloak.realm.hint'))}
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>GitHub target</legend>
+        <legend>{t('github.legend')}</legend>
         <div className="grid">
-          {text('github.owner', 'Owner (user or organization)')}
-          {text('github.repo', 'Repository')}
-          {text('github.baseBranch', 'Base branch')}
-          {text('github.environment', 'Environment (optional)', 'Defaults to the plan environment')}
+          {text('github.owner', t('github.owner'))}
+          {text('github.repo', t('github.repo'))}
+          {text('github.baseBranch', t('github.baseBranch'))}
+          {text('github.environment', t('github.environment'), t('github.environment.hint'))}
           <Controller
             control={control}
             name="github.reviewers"
             render={({ field }) => <ReviewersInput value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={err('github.reviewers')} />}
           />
-          {num('github.ownerId', 'Owner ID (optional)', 'Numeric; with the repository ID it pins OIDC to immutable IDs')}
-          {num('github.repoId', 'Repository ID (optional)')}
+          {num('github.ownerId', t('github.ownerId'), t('github.ownerId.hint'))}
+          {num('github.repoId', t('github.repoId'))}
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Budget</legend>
-        <div className="grid">{num('budget.monthlyUsd', 'Monthly budget in USD (optional)')}</div>
+        <legend>{t('budget.legend')}</legend>
+        <div className="grid">{num('budget.monthlyUsd', t('budget.monthly'))}</div>
       </fieldset>
     </>
   );
 }
 
 function ReviewersInput(props: { value: string[]; onChange: (v: string[]) => void; onBlur: () => void; error: string | undefined }) {
+  const { t } = useI18n();
   const [text, setText] = useState(props.value.join(', '));
   useEffect(() => {
     const parsed = text.split(/[\s,]+/).filter(Boolean);
@@ -652,7 +675,7 @@ function ReviewersInput(props: { value: string[]; onChange: (v: string[]) => voi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   return (
-    <Field id={fieldId('github.reviewers')} label="Required reviewers (optional)" hint="GitHub usernames, separated by commas; at most 6" error={props.error}>
+    <Field id={fieldId('github.reviewers')} label={t('github.reviewers')} hint={t('github.reviewers.hint')} error={props.error}>
       {(a) => (
         <input
           {...a}
@@ -672,16 +695,17 @@ function ReviewersInput(props: { value: string[]; onChange: (v: string[]) => voi
 }
 
 function StepPublish() {
+  const { t } = useI18n();
   return (
     <>
-      <p>Publishing the repository to GitHub (a branch and a pull request, with the environment and its reviewers) comes with the publishing feature.</p>
-      <p>Until then, download the repository as a zip from the Review step, or run the CLI with the downloaded plan:</p>
-      <pre>npm run --silent opsta -- generate opsta.plan.yaml --out ./platform</pre>
+      <p>{t('publish.intro')}</p>
+      <p>{t('publish.until')}</p>
+      <pre translate="no">npm run --silent opsta -- generate opsta.plan.yaml --out ./platform</pre>
       <button type="button" className="btn btn--primary" disabled aria-describedby="publish-later">
-        Publish to GitHub
+        {t('publish.button')}
       </button>
       <p id="publish-later" className="hint">
-        Not available yet: comes with the publishing feature.
+        {t('publish.later')}
       </p>
     </>
   );
