@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Fragment, lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { CloudId, Profile } from '../../../schemas/blueprint.ts';
-import { ACCOUNT_FIELDS, resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
+import { resolvePlan, type PlanInput } from '../../../schemas/plan.ts';
 import { planSchemaFor, validatePlan, type Problem, type Validation } from '../../../schemas/validate.ts';
 import { estimateCost, type CostReport } from '../../../generator/src/cost.ts';
 import { planGraph } from '../../../generator/src/graph.ts';

@@ -1,0 +1,16 @@
+// The Astro pages' text, at build time: the language from the page's path and its locale
+// (both catalogs are here, on the server only; the browser gets only what the page renders).
+import { catalog } from '../lib/catalog.ts';
+import { en, enData } from './en.ts';
+import { ko, koData } from './ko.ts';
+import { createLocale, type Locale } from './locale.ts';
+import { langFromPath } from './t.ts';
+
+const locales = {
+  en: createLocale('en', en, enData, catalog),
+  ko: createLocale('ko', ko, koData, catalog),
+};
+
+export function pageText(pathname: string): Locale {
+  return locales[langFromPath(pathname)];
+}
