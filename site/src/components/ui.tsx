@@ -10,7 +10,7 @@ export function Field(props: { id: string; label: string; error?: string | undef
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
-          {hint}
+          {typeof hint === 'string' ? <Inline text={hint} /> : hint}
         </p>
       )}
       {props.children({ id, 'aria-invalid': Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
