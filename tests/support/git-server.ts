@@ -7,6 +7,7 @@
  *   const url = srv.createRepo('acme/infra', { 'README.md': 'hi\n' }); // http://127.0.0.1:<port>/acme/infra.git
  *   ... push to url ...
  *   srv.git('acme/infra', 'log', '--oneline', 'opsta/x');             // the real git on the bare repo
+ *   await runAsync('git', ['clone', url, dir]);                          // never spawnSync against this server
  *   await srv.close();
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -94,7 +95,7 @@ export class GitServer {
       writeFileSync(join(work, p), t);
     }
     run('git', ['-C', work, 'add', '-A']);
-    run('git', ['-C', work, 'commit', '-q', '-m', 'initial commit']);
+    run('git', ['-C', work, 'commit', '-q', '--allow-empty', '-m', 'initial commit']);
     run('git', ['-C', work, 'push', '-q', bare, `${branch}:${branch}`]);
     rmSync(work, { recursive: true, force: true });
     return `${this.baseUrl}/${fullName}.git`;
@@ -112,6 +113,19 @@ export class GitServer {
   }
 }
 
+/** The real git against this server (clone, push): asynchronous, since the server runs in this process and spawnSync would starve it. */
+export function runAsync(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(cmd, args, { env: { ...process.env, ...GIT_ENV } });
+    let out = '';
+    let err = '';
+    c.stdout.on('data', (d) => (out += d));
+    c.stderr.on('data', (d) => (err += d));
+    c.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed: ${err}`))));
+  });
+}
+
+/** A local git command (no network): synchronous is fine. */
 export function run(cmd: string, args: string[], cwd?: string): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', cwd, env: { ...process.env, ...GIT_ENV } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);

@@ -46,6 +46,7 @@ export async function publishViaGit(t: Omit<PublishTarget, 'owner' | 'repo'>, co
   };
 
   await git.init({ fs, dir: DIR, defaultBranch: t.base });
+  await git.addRemote({ fs, dir: DIR, remote: 'origin', url: o.url });
   const { http } = o;
   const info = await wrap('read the remote', () => git.getRemoteInfo2({ http, url: o.url, onAuth, protocolVersion: 1 }));
   const heads: Record<string, string> = {};
@@ -54,7 +55,7 @@ export async function publishViaGit(t: Omit<PublishTarget, 'owner' | 'repo'>, co
   if (!baseHead) throw new UserError(`the base branch ${t.base} does not exist at ${o.url}: pass --base <branch>, or push a first commit to ${t.base}`);
   const branchHead = heads[t.branch];
   for (const ref of branchHead && branchHead !== baseHead ? [t.base, t.branch] : [t.base]) {
-    await wrap(`fetch ${ref}`, () => git.fetch({ fs, http, dir: DIR, url: o.url, ref, remoteRef: ref, singleBranch: true, tags: false, onAuth }));
+    await wrap(`fetch ${ref}`, () => git.fetch({ fs, http, dir: DIR, remote: 'origin', ref, remoteRef: ref, singleBranch: true, tags: false, onAuth }));
   }
 
   const readFlat = async (commit: string): Promise<FlatTree> => {
