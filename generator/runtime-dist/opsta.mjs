@@ -4508,19 +4508,28 @@ function retryDelay(e, attempt, baseMs) {
 function githubClient(io, policy = {}) {
   const token = requireEnv(io, "GITHUB_TOKEN", "pass the job token (env: GITHUB_TOKEN: ${{ github.token }}) to this step");
   const p = { attempts: 3, baseMs: Number(io.env.OPSTA_RETRY_BASE_MS ?? 1e3), sleep: realSleep, ...policy };
-  const octokit = new Octokit2({ auth: token, baseUrl: (io.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), userAgent: `opsta-runtime/${RUNTIME_VERSION}` });
+  const quiet = () => {
+  };
+  const octokit = new Octokit2({ auth: token, baseUrl: (io.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), userAgent: `opsta-runtime/${RUNTIME_VERSION}`, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
   octokit.hook.wrap("request", async (request2, options) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request2(options);
       } catch (e) {
         const delay = attempt + 1 < p.attempts ? retryDelay(e, attempt, p.baseMs) : void 0;
-        if (delay === void 0) throw describeHttpError(e, `${options.method} ${options.url}`);
+        if (delay === void 0) throw describeHttpError(e, `${options.method} ${endpointPath(options.url)}`);
         await p.sleep(delay);
       }
     }
   });
   return octokit;
+}
+function endpointPath(url) {
+  try {
+    return new URL(url, "http://x").pathname;
+  } catch {
+    return url.split("?")[0] ?? url;
+  }
 }
 var HINTS = {
   401: "the token is missing or expired",

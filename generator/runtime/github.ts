@@ -36,19 +36,30 @@ export function retryDelay(e: unknown, attempt: number, baseMs: number): number 
 export function githubClient(io: Io, policy: Partial<RetryPolicy> = {}): GitHub {
   const token = requireEnv(io, 'GITHUB_TOKEN', 'pass the job token (env: GITHUB_TOKEN: ${{ github.token }}) to this step');
   const p: RetryPolicy = { attempts: 3, baseMs: Number(io.env.OPSTA_RETRY_BASE_MS ?? 1000), sleep: realSleep, ...policy };
-  const octokit = new Octokit({ auth: token, baseUrl: (io.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''), userAgent: `opsta-runtime/${RUNTIME_VERSION}` });
+  // Octokit's own request log is off: a retried request would print its failure, and the final error is reported once, below.
+  const quiet = () => {};
+  const octokit = new Octokit({ auth: token, baseUrl: (io.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''), userAgent: `opsta-runtime/${RUNTIME_VERSION}`, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(options);
       } catch (e) {
         const delay = attempt + 1 < p.attempts ? retryDelay(e, attempt, p.baseMs) : undefined;
-        if (delay === undefined) throw describeHttpError(e, `${options.method} ${options.url}`);
+        if (delay === undefined) throw describeHttpError(e, `${options.method} ${endpointPath(options.url)}`);
         await p.sleep(delay);
       }
     }
   });
   return octokit;
+}
+
+/** The path of a request URL without the host and query (paginate passes absolute URLs). */
+function endpointPath(url: string): string {
+  try {
+    return new URL(url, 'http://x').pathname;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
 }
 
 const HINTS: Record<number, string> = {

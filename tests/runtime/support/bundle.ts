@@ -43,3 +43,29 @@ export function runRuntime(args: string[], opts: { cwd?: string; env?: Record<st
   }
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8') };
 }
+
+/**
+ * The same, without blocking the event loop: for tests whose GitHub stand-in runs in this process
+ * (spawnSync would stop it from answering, and the runtime would wait forever).
+ */
+export async function runRuntimeAsync(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<RuntimeRun> {
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'opsta-run-'));
+  const output = join(dir, 'output');
+  const summary = join(dir, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...opts.env };
+  const p = spawn(process.execPath, [isolatedBundle(), ...args], { cwd: opts.cwd ?? dir, env });
+  let stdout = '';
+  let stderr = '';
+  p.stdout.on('data', (d) => (stdout += d));
+  p.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number>((resolve) => p.on('close', (c) => resolve(c ?? 128)));
+  const outputs: Record<string, string> = {};
+  for (const line of readFileSync(output, 'utf8').split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) outputs[line.slice(0, i)] = line.slice(i + 1);
+  }
+  return { code, stdout, stderr, outputs, summary: readFileSync(summary, 'utf8') };
+}
