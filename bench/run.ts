@@ -12,6 +12,7 @@ import { generateRepository } from '../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../generator/src/node.ts';
 import { quantile } from './stats.ts';
 import { validateBench } from './validate.ts';
+import { publishBench } from './publish.ts';
 import { healthBench } from './health.ts';
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
@@ -59,6 +60,8 @@ console.log(`In-process validatePlanText,   ${RUNS} runs: median ${fmt(quantile(
 console.log(`Whole process \`opsta generate\`, ${PROC_RUNS} runs: median ${fmt(quantile(proc, 0.5))}, min ${fmt(Math.min(...proc))}`);
 console.log('');
 for (const line of validateBench()) console.log(line);
+console.log('');
+for (const line of await publishBench()) console.log(line);
 console.log('');
 for (const line of await healthBench()) console.log(line);
 
