@@ -118,11 +118,11 @@ function mdText(s) {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()|~])/g, "\\$1").replace(/@/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\r?\n/g, " ");
 }
 function mdCode(s) {
-  const clean2 = s.replace(/[\u0000-\u001f\u007f]/g, " ");
-  const longest = Math.max(0, ...(clean2.match(/`+/g) ?? []).map((r) => r.length));
+  const clean3 = s.replace(/[\u0000-\u001f\u007f]/g, " ");
+  const longest = Math.max(0, ...(clean3.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = clean2.startsWith("`") || clean2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean2}${pad}${fence}`;
+  const pad = clean3.startsWith("`") || clean3.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean3}${pad}${fence}`;
 }
 function mdFence(body, lang = "") {
   const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
@@ -1527,16 +1527,16 @@ function withDefaults2(oldEndpoint, newDefaults) {
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request22 = (route2, parameters2) => {
       return fetchWrapper(
         endpoint2.parse(endpoint2.merge(route2, parameters2))
       );
     };
-    Object.assign(request2, {
+    Object.assign(request22, {
       endpoint: endpoint2,
       defaults: withDefaults2.bind(null, endpoint2)
     });
-    return endpointOptions.request.hook(request2, endpointOptions);
+    return endpointOptions.request.hook(request22, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
@@ -1552,9 +1552,9 @@ function _buildMessageForResponseErrors(data) {
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
+  constructor(request22, headers, response) {
     super(_buildMessageForResponseErrors(response));
-    this.request = request2;
+    this.request = request22;
     this.headers = headers;
     this.response = response;
     this.errors = response.errors;
@@ -1582,7 +1582,7 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function graphql(request22, query, options) {
   if (options) {
     if (typeof query === "string" && "query" in options) {
       return Promise.reject(
@@ -1612,11 +1612,11 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
     requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
-  return request2(requestOptions).then((response) => {
+  return request22(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
       for (const key of Object.keys(response.headers)) {
@@ -1631,8 +1631,8 @@ function graphql(request2, query, options) {
     return response.data.data;
   });
 }
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
+function withDefaults3(request22, newDefaults) {
+  const newRequest = request22.defaults(newDefaults);
   const newApi = (query, options) => {
     return graphql(newRequest, query, options);
   };
@@ -1677,13 +1677,13 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook(token, request4, route, parameters) {
+  const endpoint2 = request4.endpoint.merge(
     route,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  return request4(endpoint2);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -1842,12 +1842,12 @@ var VERSION5 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
+  octokit.hook.wrap("request", (request4, options) => {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
     const path = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
+    return request4(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -4511,10 +4511,10 @@ function githubClient(io, policy = {}) {
   const quiet = () => {
   };
   const octokit = new Octokit2({ auth: token, baseUrl: (io.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), userAgent: `opsta-runtime/${RUNTIME_VERSION}`, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
-  octokit.hook.wrap("request", async (request2, options) => {
+  octokit.hook.wrap("request", async (request4, options) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await request2(options);
+        return await request4(options);
       } catch (e) {
         const delay = attempt + 1 < p.attempts ? retryDelay(e, attempt, p.baseMs) : void 0;
         if (delay === void 0) throw describeHttpError(e, `${options.method} ${endpointPath(options.url)}`);
@@ -4542,6 +4542,974 @@ function describeHttpError(e, endpoint2) {
   if (err?.status === void 0) return e instanceof Error ? e : new Error(String(e));
   const msg = (err.message ?? "").split("\n")[0].slice(0, 200);
   return new UsageError(`GitHub API ${endpoint2} failed: ${err.status} ${msg}${HINTS[err.status] ? `; ${HINTS[err.status]}` : ""}`);
+}
+
+// generator/runtime/health/config.ts
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseHealthConfig(json2, where = ".opsta/pipeline.json") {
+  const bad = (path, what) => {
+    throw new UsageError(`${where}: ${path} ${what}; regenerate the repository with opsta generate`);
+  };
+  if (!isObj(json2)) return bad("(root)", "must be an object");
+  const str = (o, k, path) => typeof o[k] === "string" && o[k] !== "" ? o[k] : bad(`${path}.${k}`, "must be a non-empty string");
+  const int = (o, k, path) => Number.isInteger(o[k]) && o[k] >= 0 ? o[k] : bad(`${path}.${k}`, "must be a non-negative integer");
+  const list = (o, k, path) => o[k] === void 0 ? [] : Array.isArray(o[k]) ? o[k] : bad(`${path}.${k}`, "must be a list");
+  const codes = (o, path) => {
+    const e = o.expect ?? [200];
+    return Array.isArray(e) && e.length > 0 && e.every((c) => Number.isInteger(c)) ? e : bad(`${path}.expect`, "must be a list of HTTP status codes");
+  };
+  const cloud = str(json2, "cloud", "pipeline");
+  if (cloud !== "aws" && cloud !== "azure" && cloud !== "gcp") bad("pipeline.cloud", "must be aws, azure or gcp");
+  const entries = list(json2, "health", "pipeline").map((e, i) => {
+    const p = `health[${i}]`;
+    if (!isObj(e)) return bad(p, "must be an object");
+    const base = { component: str(e, "component", p), name: str(e, "name", p) };
+    if (typeof e.url === "string") {
+      let u;
+      try {
+        u = new URL(e.url);
+      } catch {
+        return bad(`${p}.url`, "must be an absolute URL");
+      }
+      if (u.protocol !== "https:") bad(`${p}.url`, "must be https");
+      return { kind: "url", ...base, url: e.url, expect: codes(e, p) };
+    }
+    if (typeof e.service === "string") {
+      if (!/^[a-z][a-z0-9-]*:[0-9]{1,5}$/.test(e.service)) bad(`${p}.service`, "must be <service>:<port>");
+      return {
+        kind: "service",
+        ...base,
+        namespace: str(e, "namespace", p),
+        service: e.service,
+        path: str(e, "path", p),
+        expect: codes(e, p)
+      };
+    }
+    if (typeof e.workload === "string") {
+      if (!/^(deployment|statefulset|daemonset)\/[a-z0-9-]+$/.test(e.workload)) bad(`${p}.workload`, "must be deployment|statefulset|daemonset/<name>");
+      return {
+        kind: "workload",
+        ...base,
+        namespace: str(e, "namespace", p),
+        workload: e.workload
+      };
+    }
+    return bad(p, "needs a url, a service or a workload");
+  });
+  const ctx = json2.healthContext === void 0 ? {} : isObj(json2.healthContext) ? json2.healthContext : bad("healthContext", "must be an object");
+  const hc = "healthContext";
+  const nodePools = list(ctx, "nodePools", hc).map((n, i) => {
+    if (!isObj(n)) return bad(`${hc}.nodePools[${i}]`, "must be an object");
+    return {
+      name: str(n, "name", `${hc}.nodePools[${i}]`),
+      min: int(n, "min", `${hc}.nodePools[${i}]`),
+      max: int(n, "max", `${hc}.nodePools[${i}]`)
+    };
+  });
+  const nsName = (k) => list(ctx, k, hc).map(
+    (r, i) => isObj(r) ? {
+      namespace: str(r, "namespace", `${hc}.${k}[${i}]`),
+      name: str(r, "name", `${hc}.${k}[${i}]`)
+    } : bad(`${hc}.${k}[${i}]`, "must be an object")
+  );
+  const hosts = list(ctx, "hosts", hc).map(
+    (h, i) => isObj(h) ? {
+      component: str(h, "component", `${hc}.hosts[${i}]`),
+      host: str(h, "host", `${hc}.hosts[${i}]`)
+    } : bad(`${hc}.hosts[${i}]`, "must be an object")
+  );
+  let gateway;
+  if (ctx.gateway !== void 0) {
+    if (!isObj(ctx.gateway)) bad(`${hc}.gateway`, "must be an object");
+    const g = ctx.gateway;
+    gateway = {
+      namespace: str(g, "namespace", `${hc}.gateway`),
+      name: str(g, "name", `${hc}.gateway`)
+    };
+  }
+  let oidc;
+  if (ctx.oidc !== void 0) {
+    if (!isObj(ctx.oidc)) bad(`${hc}.oidc`, "must be an object");
+    const o = ctx.oidc;
+    oidc = {
+      issuer: str(o, "issuer", `${hc}.oidc`),
+      clients: list(o, "clients", `${hc}.oidc`).map((c, i) => {
+        const p = `${hc}.oidc.clients[${i}]`;
+        if (!isObj(c)) return bad(p, "must be an object");
+        return {
+          component: str(c, "component", p),
+          clientId: str(c, "clientId", p),
+          baseUrl: str(c, "baseUrl", p),
+          redirectUri: str(c, "redirectUri", p)
+        };
+      })
+    };
+  }
+  return {
+    cloud,
+    region: str(json2, "region", "pipeline"),
+    cluster: str(json2, "cluster", "pipeline"),
+    ...typeof json2.environment === "string" ? { environment: json2.environment } : {},
+    stateBucket: str(json2, "stateBucket", "pipeline"),
+    entries,
+    ...typeof ctx.domain === "string" ? { domain: ctx.domain } : {},
+    tlsIssuer: typeof ctx.tlsIssuer === "string" ? ctx.tlsIssuer : "letsencrypt",
+    nodePools,
+    namespaces: list(ctx, "namespaces", hc).map((n, i) => typeof n === "string" ? n : bad(`${hc}.namespaces[${i}]`, "must be a string")),
+    releases: nsName("releases"),
+    hosts,
+    ...gateway ? { gateway } : {},
+    ...oidc ? { oidc } : {}
+  };
+}
+
+// generator/runtime/health/deps.ts
+import { execFile } from "node:child_process";
+function defaultRunner(env) {
+  return (cmd, args, signal) => new Promise((resolve, reject) => {
+    execFile(
+      cmd,
+      args,
+      {
+        env,
+        signal,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        windowsHide: true
+      },
+      (err, stdout, stderr) => {
+        if (err && err.code === "ENOENT") return reject(new Error(`${cmd} is not installed or not on PATH`));
+        if (err && err.name === "AbortError") return reject(err);
+        const code = err ? typeof err.code === "number" ? err.code : 1 : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      }
+    );
+  });
+}
+function lastLine(r) {
+  const lines = (r.stderr || r.stdout).trim().split("\n").filter((l) => l.trim() !== "");
+  return (lines.at(-1) ?? `exit ${r.code}, no output`).slice(0, 300);
+}
+
+// generator/runtime/health/cloud.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// generator/runtime/health/check.ts
+var pass = (reason, details) => ({
+  status: "pass",
+  reason,
+  ...details ? { details } : {}
+});
+var warn = (reason, details) => ({
+  status: "warn",
+  reason,
+  ...details ? { details } : {}
+});
+var fail = (reason, details) => ({
+  status: "fail",
+  reason,
+  ...details ? { details } : {}
+});
+function listSome(items, n = 5) {
+  return items.length <= n ? items.join(", ") : `${items.slice(0, n).join(", ")} and ${items.length - n} more`;
+}
+
+// generator/runtime/health/cloud.ts
+var has = (env, ...names) => names.every((n) => typeof env[n] === "string" && env[n] !== "");
+var credentialsCheck = {
+  id: "cloud-credentials",
+  category: "credentials",
+  run: async (ctx) => {
+    const env = ctx.deps.env;
+    switch (ctx.config.cloud) {
+      case "aws":
+        if (has(env, "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"))
+          return has(env, "AWS_SESSION_TOKEN") ? pass("AWS role session credentials present (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN)") : warn("a long-lived AWS access key is in the environment (no AWS_SESSION_TOKEN); the workflows are meant to assume the role through GitHub OIDC");
+        if (has(env, "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE")) return pass("AWS web-identity credentials present (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE)");
+        return fail("no AWS credentials: set them with aws-actions/configure-aws-credentials (role-to-assume) before this step");
+      case "azure": {
+        const missing = ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"].filter((n) => !has(env, n));
+        if (missing.length) return fail(`no Azure credentials: ${missing.join(", ")} not set (the azure/login step exports them)`);
+        if (has(env, "ARM_CLIENT_SECRET")) return warn("a long-lived client secret (ARM_CLIENT_SECRET) is in the environment; the workflows are meant to use GitHub OIDC");
+        if (env.ARM_USE_OIDC === "true" && !has(env, "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
+          return fail("ARM_USE_OIDC is true but the job cannot request an OIDC token: grant the job `id-token: write`");
+        return pass("Azure identity present (ARM_CLIENT_ID, ARM_TENANT_ID, ARM_SUBSCRIPTION_ID, OIDC)");
+      }
+      case "gcp": {
+        const file = env.GOOGLE_APPLICATION_CREDENTIALS || env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE || env.GOOGLE_GHA_CREDS_PATH;
+        if (!file) return fail("no Google credentials: GOOGLE_APPLICATION_CREDENTIALS is not set (google-github-actions/auth exports it)");
+        let type;
+        try {
+          type = JSON.parse(readFileSync2(file, "utf8")).type;
+        } catch (e) {
+          return fail(`GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read as JSON (${e.code ?? "invalid JSON"})`);
+        }
+        if (type === "service_account") return warn("a service-account key file is in use; the workflows are meant to use Workload Identity Federation");
+        if (type !== "external_account") return fail(`GOOGLE_APPLICATION_CREDENTIALS is not a credentials file (type ${JSON.stringify(type)})`);
+        return pass("Google Workload Identity Federation credentials present");
+      }
+    }
+  }
+};
+function cliStateProbe(run2) {
+  return async (config, signal) => {
+    const [cmd, args, what] = config.cloud === "aws" ? ["aws", ["s3api", "head-bucket", "--bucket", config.stateBucket, "--region", config.region], `S3 bucket ${config.stateBucket}`] : config.cloud === "azure" ? (
+      // The container name is the one backend.tf names (generator/src/clouds/azure).
+      [
+        "az",
+        ["storage", "container", "show", "--account-name", config.stateBucket, "--name", "tfstate", "--auth-mode", "login", "--output", "none"],
+        `storage account ${config.stateBucket}, container tfstate`
+      ]
+    ) : ["gcloud", ["storage", "buckets", "describe", `gs://${config.stateBucket}`, "--format=value(name)"], `GCS bucket ${config.stateBucket}`];
+    const r = await run2(cmd, args, signal);
+    if (r.code !== 0) return fail(`cannot reach the state in ${what}: ${lastLine(r)}`);
+    return pass(`state in ${what} is reachable`);
+  };
+}
+var stateCheck = {
+  id: "state-backend",
+  category: "state",
+  run: (ctx) => ctx.deps.stateProbe(ctx.config, ctx.signal)
+};
+
+// generator/runtime/health/http.ts
+import { Resolver } from "node:dns";
+import { request as request2 } from "node:https";
+import { isIP } from "node:net";
+import { createSecureContext, rootCertificates } from "node:tls";
+function resolverLookup(servers) {
+  return (hostname, options, callback) => {
+    const all = typeof options === "object" && options !== null && options.all === true;
+    const family = isIP(hostname);
+    if (family) {
+      if (all) callback(null, [{ address: hostname, family }]);
+      else callback(null, hostname, family);
+      return;
+    }
+    const r = new Resolver({ timeout: 2e3, tries: 2 });
+    r.setServers(servers);
+    r.resolve4(hostname, (err, addrs) => {
+      if (err || addrs.length === 0) {
+        const e = Object.assign(new Error(`${hostname} does not resolve (${err?.code ?? "no A record"})`), { code: err?.code ?? "ENOTFOUND" });
+        return callback(e, "", 4);
+      }
+      if (all)
+        callback(
+          null,
+          addrs.map((address) => ({ address, family: 4 }))
+        );
+      else callback(null, addrs[0], 4);
+    });
+  };
+}
+function trustContext(extra) {
+  return extra && extra.length > 0 ? createSecureContext({ ca: [...rootCertificates, ...extra] }) : void 0;
+}
+function httpRequest(url, o) {
+  const u = new URL(url);
+  const maxBytes = o.maxBytes ?? 256 * 1024;
+  return new Promise((resolve, reject) => {
+    const options = {
+      protocol: "https:",
+      hostname: u.hostname,
+      port: u.port ? Number(u.port) : o.defaultPort ?? 443,
+      path: `${u.pathname}${u.search}`,
+      method: o.method ?? "GET",
+      headers: {
+        "user-agent": "opsta-health",
+        accept: "application/json, text/plain, */*",
+        ...o.body ? { "content-type": "application/json" } : {},
+        ...o.headers
+      },
+      servername: isIP(u.hostname) ? void 0 : u.hostname,
+      secureContext: o.secureContext,
+      rejectUnauthorized: !o.insecure,
+      lookup: o.lookup,
+      agent: false,
+      signal: o.signal
+    };
+    const req = request2(options, (res) => {
+      const chunks = [];
+      let size = 0;
+      res.on("data", (c) => {
+        if (size < maxBytes) chunks.push(c.subarray(0, maxBytes - size));
+        size += c.length;
+      });
+      res.on(
+        "end",
+        () => resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8")
+        })
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(o.body);
+  });
+}
+function describeNetError(e, host) {
+  const code = e.code ?? "";
+  const msg = e instanceof Error ? e.message : String(e);
+  switch (code) {
+    case "CERT_HAS_EXPIRED":
+      return `the certificate of ${host} has expired`;
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      return `the certificate presented is not valid for ${host}`;
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+      return `the certificate of ${host} is not trusted (${code})`;
+    case "ENOTFOUND":
+    case "ENODATA":
+    case "ESERVFAIL":
+      return `${host} does not resolve (${code})`;
+    case "ECONNREFUSED":
+      return `${host} refused the connection`;
+    case "ECONNRESET":
+      return `${host} reset the connection`;
+    default:
+      return code ? `${msg} (${code})` : msg;
+  }
+}
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+
+// generator/runtime/health/kube.ts
+async function kubectlJson(ctx, args) {
+  const r = await ctx.deps.run("kubectl", [...args, "-o", "json"], ctx.signal);
+  if (r.code !== 0) return { ok: false, r };
+  const json2 = parseJson(r.stdout);
+  if (typeof json2 !== "object" || json2 === null)
+    return {
+      ok: false,
+      r: {
+        ...r,
+        code: 1,
+        stderr: "kubectl printed something that is not JSON"
+      }
+    };
+  return { ok: true, json: json2 };
+}
+var clusterApiCheck = {
+  id: "cluster-api",
+  category: "cluster",
+  run: async (ctx) => {
+    const ready = await ctx.deps.run("kubectl", ["get", "--raw", "/readyz"], ctx.signal);
+    if (ready.code !== 0) return fail(`the API server of ${ctx.config.cluster} is not reachable or not ready: ${lastLine(ready)}`);
+    if (ready.stdout.trim() !== "ok") return fail(`/readyz answered ${JSON.stringify(ready.stdout.trim().slice(0, 200))}, not "ok"`);
+    const v = await ctx.deps.run("kubectl", ["version", "-o", "json"], ctx.signal);
+    const server = parseJson(v.stdout)?.serverVersion?.gitVersion;
+    return pass(`API server ready${typeof server === "string" ? ` (Kubernetes ${server})` : ""}`, typeof server === "string" ? { serverVersion: server } : void 0);
+  }
+};
+var isReady = (node) => (node.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
+var nodesCheck = {
+  id: "nodes",
+  category: "nodes",
+  run: async (ctx) => {
+    const desired = ctx.config.nodePools.reduce((a, p) => a + p.min, 0);
+    const got = await kubectlJson(ctx, ["get", "nodes"]);
+    if (!got.ok) return fail(`cannot list nodes: ${lastLine(got.r)}`);
+    const nodes = got.json.items ?? [];
+    const ready = nodes.filter((n) => isReady(n) && !n.spec?.unschedulable);
+    const notReady = nodes.filter((n) => !ready.includes(n)).map((n) => String(n.metadata?.name));
+    const details = {
+      desired,
+      ready: ready.length,
+      total: nodes.length,
+      notReady
+    };
+    if (ready.length < desired)
+      return fail(
+        `${ready.length} of ${desired} desired nodes are Ready${notReady.length ? ` (not ready or cordoned: ${listSome(notReady)})` : ""}; check the node group and its events`,
+        details
+      );
+    if (notReady.length) return warn(`${ready.length} nodes Ready (desired ${desired}), but ${listSome(notReady)} not ready or cordoned`, details);
+    return pass(`${ready.length} nodes Ready (desired at least ${desired})`, details);
+  }
+};
+function podProblem(p) {
+  const phase = p.status?.phase;
+  if (phase === "Succeeded") return void 0;
+  const containers = [...p.status?.initContainerStatuses ?? [], ...p.status?.containerStatuses ?? []];
+  const waiting = containers.map((c) => c.state?.waiting?.reason).find((r) => typeof r === "string" && r !== "PodInitializing" && r !== "ContainerCreating");
+  if (waiting) return waiting;
+  if (phase !== "Running") return String(phase ?? "Unknown");
+  const unready = (p.status?.containerStatuses ?? []).filter((c) => !c.ready).map((c) => String(c.name));
+  return unready.length ? `containers not ready: ${unready.join(", ")}` : void 0;
+}
+var podsCheck = {
+  id: "system-pods",
+  category: "pods",
+  run: async (ctx) => {
+    const wanted = new Set(ctx.config.namespaces.length ? ctx.config.namespaces : ["kube-system"]);
+    const got = await kubectlJson(ctx, ["get", "pods", "--all-namespaces"]);
+    if (!got.ok) return fail(`cannot list pods: ${lastLine(got.r)}`);
+    const pods = (got.json.items ?? []).filter((p) => wanted.has(p.metadata?.namespace));
+    const bad = pods.flatMap((p) => {
+      const why = podProblem(p);
+      return why ? [`${p.metadata?.namespace}/${p.metadata?.name} (${why})`] : [];
+    });
+    const details = {
+      namespaces: [...wanted].sort(),
+      pods: pods.length,
+      unhealthy: bad
+    };
+    if (bad.length) return fail(`${bad.length} of ${pods.length} pods unhealthy: ${listSome(bad)}`, details);
+    return pass(`${pods.length} pods healthy in ${wanted.size} namespaces`, details);
+  }
+};
+function workloadCheck(e) {
+  return {
+    id: `workload:${e.name}`,
+    category: "workload",
+    component: e.component,
+    target: `${e.namespace}/${e.workload}`,
+    run: async (ctx) => {
+      const got = await kubectlJson(ctx, ["get", e.workload, "--namespace", e.namespace]);
+      if (!got.ok) return fail(`cannot read ${e.workload} in ${e.namespace}: ${lastLine(got.r)}`);
+      const s = got.json.status ?? {};
+      const [kind] = e.workload.split("/");
+      const [want, have] = kind === "daemonset" ? [s.desiredNumberScheduled ?? 0, s.numberReady ?? 0] : kind === "statefulset" ? [got.json.spec?.replicas ?? 1, s.readyReplicas ?? 0] : [got.json.spec?.replicas ?? 1, s.availableReplicas ?? 0];
+      const details = { desired: want, ready: have };
+      if (want === 0) return warn(`${e.workload} is scaled to zero`, details);
+      if (have < want) return fail(`${e.workload}: ${have} of ${want} replicas ${kind === "deployment" ? "available" : "ready"}`, details);
+      return pass(`${e.workload}: ${have}/${want} ${kind === "deployment" ? "available" : "ready"}`, details);
+    }
+  };
+}
+function serviceEndpointCheck(e) {
+  const [svc, port] = e.service.split(":");
+  const raw = `/api/v1/namespaces/${e.namespace}/services/http:${svc}:${port}/proxy${e.path}`;
+  return {
+    id: `endpoint:${e.name}`,
+    category: "endpoint",
+    component: e.component,
+    target: `${e.namespace}/${e.service}${e.path}`,
+    run: async (ctx) => {
+      const r = await ctx.deps.run("kubectl", ["get", "--raw", raw], ctx.signal);
+      if (r.code !== 0) return fail(`${e.service}${e.path} in ${e.namespace}: ${lastLine(r)}`);
+      const body = parseJson(r.stdout);
+      if (body && typeof body.status === "string" && body.status !== "UP") {
+        const down = (body.checks ?? []).filter((c) => c.status !== "UP").map((c) => String(c.name));
+        return fail(`${e.path} reports ${body.status}${down.length ? ` (${listSome(down)})` : ""}`, { status: body.status });
+      }
+      return pass(`${e.path} ${body?.status === "UP" ? "reports UP" : "answered"} (through the API server's service proxy)`);
+    }
+  };
+}
+async function gatewayAddresses(ctx) {
+  const g = ctx.config.gateway;
+  return ctx.shared("gateway", async () => {
+    const got = await kubectlJson(ctx, ["get", "gateway", g.name, "--namespace", g.namespace]);
+    if (!got.ok) return { addresses: [], programmed: false, error: lastLine(got.r) };
+    const addresses = (got.json.status?.addresses ?? []).map((a) => a.value).filter((v) => typeof v === "string" && v !== "");
+    const programmed = (got.json.status?.conditions ?? []).some((c) => c.type === "Programmed" && c.status === "True");
+    return { addresses, programmed };
+  });
+}
+var gatewayCheck = {
+  id: "gateway-address",
+  category: "gateway",
+  run: async (ctx) => {
+    const g = ctx.config.gateway;
+    const a = await gatewayAddresses(ctx);
+    if (a.error) return fail(`cannot read Gateway ${g.namespace}/${g.name}: ${a.error}`);
+    if (a.addresses.length === 0) return fail(`Gateway ${g.namespace}/${g.name} has no address yet: the cloud load balancer was not provisioned (see the envoy Service's events)`);
+    if (!a.programmed) return warn(`Gateway ${g.namespace}/${g.name} has address ${listSome(a.addresses)} but is not Programmed`, { addresses: a.addresses });
+    return pass(`Gateway ${g.namespace}/${g.name} is Programmed at ${listSome(a.addresses)}`, { addresses: a.addresses });
+  }
+};
+var helmCheck = {
+  id: "helm-releases",
+  category: "helm",
+  run: async (ctx) => {
+    const r = await ctx.deps.run("helm", ["list", "--all-namespaces", "--all", "--output", "json"], ctx.signal);
+    if (r.code !== 0) return fail(`helm list failed: ${lastLine(r)}`);
+    const list = parseJson(r.stdout);
+    if (!Array.isArray(list)) return fail("helm list printed something that is not a JSON list");
+    const byId = new Map(list.map((x) => [`${x.namespace}/${x.name}`, String(x.status)]));
+    const missing = ctx.config.releases.map((x) => `${x.namespace}/${x.name}`).filter((id) => !byId.has(id));
+    const notDeployed = ctx.config.releases.map((x) => `${x.namespace}/${x.name}`).flatMap((id) => byId.has(id) && byId.get(id) !== "deployed" ? [`${id} (${byId.get(id)})`] : []);
+    const details = {
+      expected: ctx.config.releases.length,
+      missing,
+      notDeployed
+    };
+    if (missing.length || notDeployed.length)
+      return fail([notDeployed.length ? `not deployed: ${listSome(notDeployed)}` : "", missing.length ? `missing: ${listSome(missing)}` : ""].filter(Boolean).join("; "), details);
+    return pass(`${ctx.config.releases.length} releases deployed`, details);
+  }
+};
+
+// generator/runtime/health/net.ts
+import { promises as dnsPromises } from "node:dns";
+import { isIP as isIP2 } from "node:net";
+import { checkServerIdentity, connect } from "node:tls";
+function resolver(ctx) {
+  const r = new dnsPromises.Resolver({ timeout: 2e3, tries: 2 });
+  if (ctx.deps.dnsServers?.length) r.setServers(ctx.deps.dnsServers);
+  ctx.signal.addEventListener("abort", () => r.cancel(), { once: true });
+  return r;
+}
+async function resolve4(ctx, host) {
+  try {
+    return { ok: true, addresses: (await resolver(ctx).resolve4(host)).sort() };
+  } catch (e) {
+    return { ok: false, code: e.code ?? String(e) };
+  }
+}
+function dnsCheck(h) {
+  return {
+    id: `dns:${h.host}`,
+    category: "dns",
+    component: h.component,
+    target: h.host,
+    run: async (ctx) => {
+      const [own, gw] = await Promise.all([resolve4(ctx, h.host), ctx.config.gateway ? gatewayAddresses(ctx) : Promise.resolve(void 0)]);
+      if (!own.ok) return fail(`${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`);
+      if (!gw || gw.addresses.length === 0)
+        return warn(`${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`, { addresses: own.addresses });
+      const expected = /* @__PURE__ */ new Set();
+      for (const a of gw.addresses) {
+        if (isIP2(a)) expected.add(a);
+        else {
+          const r = await resolve4(ctx, a);
+          if (r.ok) r.addresses.forEach((x) => expected.add(x));
+        }
+      }
+      const details = {
+        addresses: own.addresses,
+        gateway: gw.addresses,
+        gatewayAddresses: [...expected].sort()
+      };
+      const stray = own.addresses.filter((a) => !expected.has(a));
+      if (stray.length === own.addresses.length)
+        return fail(`${h.host} resolves to ${listSome(own.addresses)}, not to the Gateway (${listSome(gw.addresses)}): a stale or foreign record`, details);
+      if (stray.length) return warn(`${h.host} resolves partly elsewhere: ${listSome(stray)} is not the Gateway's`, details);
+      return pass(`${h.host} resolves to the Gateway (${listSome(own.addresses)})`, details);
+    }
+  };
+}
+function peerCertificate(ctx, host, port) {
+  return new Promise((resolve, reject) => {
+    const socket = connect({
+      host,
+      port,
+      servername: isIP2(host) ? void 0 : host,
+      secureContext: ctx.deps.secureContext,
+      rejectUnauthorized: false,
+      lookup: ctx.deps.lookup,
+      ALPNProtocols: ["http/1.1"]
+    });
+    const onAbort = () => socket.destroy(Object.assign(new Error("aborted"), { name: "AbortError" }));
+    ctx.signal.addEventListener("abort", onAbort, { once: true });
+    socket.once("secureConnect", () => {
+      const cert = socket.getPeerCertificate();
+      const err = socket.authorizationError;
+      resolve({
+        cert,
+        authorized: socket.authorized,
+        ...err ? {
+          authorizationError: String(err.code ?? err)
+        } : {}
+      });
+      socket.end();
+    });
+    socket.once("error", reject);
+    socket.once("close", () => ctx.signal.removeEventListener("abort", onAbort));
+  });
+}
+var DAY = 864e5;
+function tlsCheck(h) {
+  return {
+    id: `tls:${h.host}`,
+    category: "tls",
+    component: h.component,
+    target: h.host,
+    run: async (ctx) => {
+      const port = ctx.deps.httpsPort;
+      let peer;
+      try {
+        peer = await peerCertificate(ctx, h.host, port);
+      } catch (e) {
+        return fail(`no TLS connection to ${h.host}:${port}: ${describeNetError(e, h.host)}`);
+      }
+      const { cert } = peer;
+      if (!cert || !cert.valid_to) return fail(`${h.host} presented no certificate`);
+      const now = ctx.deps.now().getTime();
+      const notAfter = new Date(cert.valid_to);
+      const notBefore = new Date(cert.valid_from);
+      const daysLeft = Math.floor((notAfter.getTime() - now) / DAY);
+      const names = (cert.subjectaltname ?? "").split(", ").filter(Boolean);
+      const issuer = cert.issuer?.CN ?? cert.issuer?.O ?? "unknown issuer";
+      const details = {
+        notBefore: notBefore.toISOString(),
+        notAfter: notAfter.toISOString(),
+        daysLeft,
+        subjectAltNames: names,
+        issuer,
+        ...peer.authorizationError ? { authorizationError: peer.authorizationError } : {}
+      };
+      if (notAfter.getTime() <= now)
+        return fail(
+          `the certificate of ${h.host} expired on ${notAfter.toISOString().slice(0, 10)} (${-daysLeft} days ago): cert-manager did not renew it; check the Certificate and its Order`,
+          details
+        );
+      if (notBefore.getTime() > now) return fail(`the certificate of ${h.host} is not valid before ${notBefore.toISOString()}`, details);
+      const identity = checkServerIdentity(h.host, cert);
+      if (identity)
+        return fail(
+          `the certificate presented for ${h.host} is for ${listSome(names.length ? names : [String(cert.subject?.CN)])}, not ${h.host}: the Gateway's listener has the wrong certificate`,
+          details
+        );
+      if (!peer.authorized) {
+        const why = `the certificate of ${h.host} is not trusted (${peer.authorizationError ?? "unverified"}, issued by ${issuer})`;
+        if (ctx.config.tlsIssuer !== "letsencrypt") return warn(`${why}, as expected with the plan's ${ctx.config.tlsIssuer} issuer`, details);
+        return fail(why, details);
+      }
+      if (daysLeft < ctx.deps.certFailDays)
+        return fail(
+          `the certificate of ${h.host} expires in ${daysLeft} days (on ${notAfter.toISOString().slice(0, 10)}), under ${ctx.deps.certFailDays}: renewal is failing; check the Certificate's events`,
+          details
+        );
+      if (daysLeft < ctx.deps.certWarnDays) return warn(`the certificate of ${h.host} expires in ${daysLeft} days: cert-manager should already have renewed it`, details);
+      return pass(`valid for ${h.host} until ${notAfter.toISOString().slice(0, 10)} (${daysLeft} days), issued by ${issuer}`, details);
+    }
+  };
+}
+
+// generator/runtime/health/endpoints.ts
+function request3(ctx, url, extra = {}) {
+  return httpRequest(url, {
+    signal: ctx.signal,
+    secureContext: ctx.deps.secureContext,
+    lookup: ctx.deps.lookup,
+    defaultPort: ctx.deps.httpsPort,
+    // With a staging or self-signed issuer the TLS check reports trust; the endpoint is still worth asking.
+    insecure: ctx.config.tlsIssuer !== "letsencrypt",
+    ...extra
+  });
+}
+var excerpt = (body) => body.replace(/\s+/g, " ").trim().slice(0, 160);
+var VAULT_STATUS = {
+  200: { status: "pass", meaning: "initialized, unsealed and active" },
+  429: { status: "pass", meaning: "unsealed standby" },
+  472: {
+    status: "warn",
+    meaning: "disaster-recovery secondary (it does not serve clients)"
+  },
+  473: { status: "pass", meaning: "performance standby" },
+  501: {
+    status: "fail",
+    meaning: "not initialized: run `vault operator init` once (README: bootstrap)"
+  },
+  503: {
+    status: "fail",
+    meaning: "sealed: auto-unseal with the cloud KMS did not happen; check the seal stanza and the KMS key permissions"
+  },
+  530: { status: "fail", meaning: "removed from the Raft cluster" }
+};
+function vaultVerdict(res) {
+  const known = VAULT_STATUS[res.status];
+  const body = parseJson(res.body);
+  const details = {
+    statusCode: res.status,
+    ...body && typeof body.version === "string" ? { version: body.version } : {},
+    ...body ? {
+      initialized: body.initialized,
+      sealed: body.sealed,
+      standby: body.standby
+    } : {}
+  };
+  if (!known) return fail(`Vault answered ${res.status}, which /v1/sys/health does not define: ${excerpt(res.body)}`, details);
+  const meaning = res.status === 200 && body?.standby === true ? body.performance_standby ? "performance standby" : "unsealed standby" : known.meaning;
+  return {
+    status: known.status,
+    reason: `Vault ${res.status}: ${meaning}`,
+    details
+  };
+}
+function semanticVerdict(component, name, res, expect, issuer) {
+  const body = parseJson(res.body);
+  const details = { statusCode: res.status };
+  if (component === "vault") return vaultVerdict(res);
+  if (!expect.includes(res.status)) return fail(`answered ${res.status}, expected ${expect.join(" or ")}: ${excerpt(res.body) || "empty body"}`, details);
+  if (component === "keycloak" && name === "keycloak-realm") {
+    if (!body || typeof body.issuer !== "string") return fail("the discovery document has no issuer", details);
+    if (issuer && body.issuer !== issuer)
+      return fail(`the realm's issuer is ${body.issuer}, not ${issuer}: Keycloak's hostname setting is wrong, so every client rejects its tokens`, {
+        ...details,
+        issuer: body.issuer
+      });
+    return pass(`realm discovery served, issuer ${body.issuer}`, {
+      ...details,
+      issuer: body.issuer
+    });
+  }
+  if (component === "harbor") {
+    const down = (body?.components ?? []).filter((c) => c.status !== "healthy").map((c) => `${c.name} (${c.error ?? c.status})`);
+    if (body?.status !== "healthy" || down.length)
+      return fail(`Harbor is ${String(body?.status ?? "not reporting")}${down.length ? `: ${listSome(down)}` : ""}`, { ...details, unhealthy: down });
+    return pass(`Harbor healthy (${(body.components ?? []).length} components)`, details);
+  }
+  if (component === "monitoring" && name === "grafana-health") {
+    if (body?.database !== "ok") return fail(`Grafana's database is ${String(body?.database ?? "not reported")}`, details);
+    return pass(`Grafana ${String(body.version ?? "")} healthy, database ok`.replace("  ", " "), details);
+  }
+  if (component === "teleport") {
+    if (!body || typeof body.proxy !== "object") return fail(`/webapi/ping did not return Teleport's proxy settings: ${excerpt(res.body)}`, details);
+    return pass(`Teleport proxy answers${typeof body.server_version === "string" ? ` (${body.server_version})` : ""}`, details);
+  }
+  if (component === "argocd" && res.body.trim() !== "ok") return fail(`/healthz answered ${JSON.stringify(excerpt(res.body))}, not "ok"`, details);
+  return pass(`answered ${res.status}`, details);
+}
+function urlEndpointCheck(e) {
+  return {
+    id: `endpoint:${e.name}`,
+    category: "endpoint",
+    component: e.component,
+    target: e.url,
+    run: async (ctx) => {
+      let res;
+      try {
+        res = await request3(ctx, e.url);
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        return fail(describeNetError(err, new URL(e.url).hostname));
+      }
+      return semanticVerdict(e.component, e.name, res, e.expect, ctx.config.oidc?.issuer);
+    }
+  };
+}
+async function realmDiscovery(ctx) {
+  const issuer = ctx.config.oidc.issuer;
+  return ctx.shared("discovery", async () => {
+    const url = `${issuer}/.well-known/openid-configuration`;
+    const res = await request3(ctx, url);
+    if (res.status !== 200) throw new Error(`the realm's discovery ${url} answered ${res.status}`);
+    const d = parseJson(res.body);
+    if (typeof d?.issuer !== "string" || typeof d?.authorization_endpoint !== "string") throw new Error(`the realm's discovery ${url} has no issuer or authorization_endpoint`);
+    return d;
+  });
+}
+var LOGIN_START = {
+  vault: {
+    describe: "POST /v1/auth/oidc/oidc/auth_url (role default)",
+    start: async (ctx, c) => {
+      const res = await request3(ctx, `${c.baseUrl}/v1/auth/oidc/oidc/auth_url`, {
+        method: "POST",
+        body: JSON.stringify({
+          role: "default",
+          redirect_uri: c.redirectUri
+        })
+      });
+      const url = parseJson(res.body)?.data?.auth_url;
+      if (res.status !== 200 || typeof url !== "string" || url === "")
+        throw new Error(`Vault's OIDC auth method answered ${res.status}: ${excerpt(res.body) || "no auth_url"} (is stage 40 applied?)`);
+      return url;
+    }
+  },
+  harbor: {
+    describe: "GET /c/oidc/login",
+    start: (ctx, c) => redirectOf(ctx, `${c.baseUrl}/c/oidc/login`, "Harbor")
+  },
+  monitoring: {
+    describe: "GET /login/generic_oauth",
+    start: (ctx, c) => redirectOf(ctx, `${c.baseUrl}/login/generic_oauth`, "Grafana")
+  },
+  argocd: {
+    describe: "GET /auth/login",
+    start: (ctx, c) => redirectOf(ctx, `${c.baseUrl}/auth/login`, "Argo CD")
+  }
+};
+async function redirectOf(ctx, url, who) {
+  const res = await request3(ctx, url);
+  const loc = res.headers.location;
+  if (res.status < 300 || res.status > 399 || typeof loc !== "string") throw new Error(`${who} did not redirect to the identity provider (${res.status}): SSO is not configured`);
+  return new URL(loc, url).toString();
+}
+function oidcCheck(c) {
+  return {
+    id: `oidc:${c.clientId}`,
+    category: "oidc",
+    component: c.component,
+    target: c.baseUrl,
+    run: async (ctx) => {
+      const expectedIssuer = ctx.config.oidc.issuer;
+      let d;
+      try {
+        d = await realmDiscovery(ctx);
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        return fail(`cannot read the realm's discovery: ${describeNetError(e, new URL(expectedIssuer).hostname)}`);
+      }
+      if (d.issuer !== expectedIssuer)
+        return fail(`the realm's issuer is ${d.issuer}, but ${c.clientId} is configured for ${expectedIssuer}: tokens would be rejected`, { issuer: d.issuer });
+      const how = LOGIN_START[c.component];
+      if (!how) return warn(`issuer matches; no credential-free login probe is known for ${c.component}, so the client itself was not checked`, { issuer: d.issuer });
+      let authUrl;
+      try {
+        authUrl = new URL(await how.start(ctx, c));
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        return fail(describeNetError(e, new URL(c.baseUrl).hostname));
+      }
+      const details = {
+        issuer: d.issuer,
+        authorizationUrl: `${authUrl.origin}${authUrl.pathname}`,
+        clientId: authUrl.searchParams.get("client_id"),
+        redirectUri: authUrl.searchParams.get("redirect_uri")
+      };
+      const problems = [];
+      if (`${authUrl.origin}${authUrl.pathname}` !== d.authorization_endpoint)
+        problems.push(`it sends logins to ${authUrl.origin}${authUrl.pathname}, not the realm's ${d.authorization_endpoint}`);
+      if (details.clientId !== c.clientId) problems.push(`its client_id is ${String(details.clientId)}, not ${c.clientId}`);
+      if (details.redirectUri !== c.redirectUri) problems.push(`its redirect_uri is ${String(details.redirectUri)}, not ${c.redirectUri}`);
+      if (problems.length) return fail(`${c.clientId} (${how.describe}): ${problems.join("; ")}`, details);
+      let res;
+      try {
+        res = await request3(ctx, authUrl.toString());
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        return fail(`the authorization request failed: ${describeNetError(e, authUrl.hostname)}`, details);
+      }
+      if (res.status !== 200) {
+        const title = /<title>([^<]*)<\/title>/i.exec(res.body)?.[1] ?? "";
+        const said = /(Client not found|Invalid parameter: redirect_uri|Client is disabled)/i.exec(res.body)?.[1];
+        return fail(
+          `Keycloak refused ${c.clientId}'s authorization request (${res.status}${said ? `: ${said}` : title ? `: ${excerpt(title)}` : ""}): the client is not registered in the realm or the redirect URI is not allowed (stage 40)`,
+          { ...details, statusCode: res.status }
+        );
+      }
+      return pass(`${c.clientId} logs in through ${d.issuer} with redirect ${c.redirectUri}, and Keycloak accepts it`, details);
+    }
+  };
+}
+
+// generator/runtime/health/run.ts
+function healthChecks(config) {
+  const checks = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
+  for (const e of config.entries) if (e.kind === "workload") checks.push(workloadCheck(e));
+  if (config.gateway) checks.push(gatewayCheck);
+  for (const h of config.hosts) checks.push(dnsCheck(h), tlsCheck(h));
+  for (const e of config.entries) if (e.kind === "url") checks.push(urlEndpointCheck(e));
+  for (const e of config.entries) if (e.kind === "service") checks.push(serviceEndpointCheck(e));
+  for (const c of config.oidc?.clients ?? []) checks.push(oidcCheck(c));
+  return checks;
+}
+function resolveDeps(d) {
+  const run2 = d.run ?? defaultRunner(d.env);
+  return {
+    env: d.env,
+    run: run2,
+    stateProbe: d.stateProbe ?? cliStateProbe(run2),
+    timeoutMs: d.timeoutMs ?? 15e3,
+    certFailDays: d.certFailDays ?? 14,
+    certWarnDays: d.certWarnDays ?? 30,
+    httpsPort: d.httpsPort ?? 443,
+    now: d.now ?? (() => /* @__PURE__ */ new Date()),
+    ...d.dnsServers?.length ? { dnsServers: d.dnsServers, lookup: resolverLookup(d.dnsServers) } : {},
+    ...d.ca?.length ? { secureContext: trustContext(d.ca) } : {}
+  };
+}
+async function runOne(check, base) {
+  const { timeoutMs } = base.deps;
+  const ac = new AbortController();
+  const t0 = performance.now();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ac.abort();
+      reject(
+        Object.assign(new Error(`timed out after ${timeoutMs} ms`), {
+          timedOut: true
+        })
+      );
+    }, timeoutMs);
+  });
+  const head = {
+    id: check.id,
+    category: check.category,
+    ...check.component ? { component: check.component } : {},
+    ...check.target ? { target: check.target } : {}
+  };
+  try {
+    const v = await Promise.race([check.run({ ...base, signal: ac.signal }), timeout]);
+    return { ...head, ...v, durationMs: Math.round(performance.now() - t0) };
+  } catch (e) {
+    const reason = e.timedOut ? `no answer within ${timeoutMs} ms` : `the check could not run: ${e instanceof Error ? e.message : String(e)}`;
+    return {
+      ...head,
+      status: "fail",
+      reason,
+      durationMs: Math.round(performance.now() - t0)
+    };
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
+}
+async function runHealth(pipeline, deps) {
+  const config = parseHealthConfig(pipeline);
+  const resolved = resolveDeps(deps);
+  const memo = /* @__PURE__ */ new Map();
+  const base = {
+    config,
+    deps: resolved,
+    shared: (key, compute) => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key);
+    }
+  };
+  const startedAt = resolved.now();
+  const t0 = performance.now();
+  const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || o.endsWith(":") && c.id.startsWith(o)));
+  const checks = await Promise.all(selected.map((c) => runOne(c, base)));
+  const counts = { pass: 0, warn: 0, fail: 0 };
+  for (const c of checks) counts[c.status]++;
+  return {
+    schemaVersion: 1,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    sumOfCheckDurationsMs: checks.reduce((a, c) => a + c.durationMs, 0),
+    cloud: config.cloud,
+    cluster: config.cluster,
+    ...config.environment ? { environment: config.environment } : {},
+    status: counts.fail ? "fail" : counts.warn ? "warn" : "pass",
+    counts,
+    checks
+  };
+}
+
+// generator/runtime/health/markdown.ts
+var ICON = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" };
+var clean = (s) => s.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+function renderHealthMarkdown(report) {
+  const c = report.counts;
+  const where = [report.cluster, report.environment, report.cloud].filter(Boolean).map((s) => mdText(clean(s))).join(" · ");
+  const lines = [
+    `## Health: ${ICON[report.status]}${where ? ` (${where})` : ""}`,
+    "",
+    `${c.pass} passed, ${c.warn} warned, ${c.fail} failed; ${report.checks.length} checks in ${report.durationMs} ms (run concurrently; ${report.sumOfCheckDurationsMs} ms one after another), started ${mdText(report.startedAt)}.`,
+    ""
+  ];
+  const order = { fail: 0, warn: 1, pass: 2 };
+  const rows = [...report.checks].sort((a, b) => order[a.status] - order[b.status]);
+  lines.push("| Status | Check | Target | Reason | Time |", "|---|---|---|---|---:|");
+  for (const r of rows) {
+    lines.push(`| ${ICON[r.status]} | ${mdCode(clean(r.id))} | ${r.target ? mdText(clean(r.target)) : ""} | ${mdText(clean(r.reason))} | ${r.durationMs} ms |`);
+  }
+  return `${lines.join("\n")}
+`;
 }
 
 // generator/runtime/helm-rollback.ts
@@ -4594,7 +5562,7 @@ function describeRollbacks(results) {
 }
 
 // generator/runtime/manifest-check.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { join } from "node:path";
 
 // node_modules/@noble/hashes/_u64.js
@@ -4657,7 +5625,7 @@ function aoutput(out, instance) {
     throw new RangeError('"output" expected length >= ' + min);
   }
 }
-function clean(...arrays) {
+function clean2(...arrays) {
   for (let i = 0; i < arrays.length; i++) {
     arrays[i].fill(0);
   }
@@ -4690,7 +5658,7 @@ function utf8ToBytes(str) {
   try {
     return new Uint8Array(encoded);
   } finally {
-    clean(encoded);
+    clean2(encoded);
   }
 }
 function checkOpts(defaults, opts, title = "opts") {
@@ -4979,12 +5947,12 @@ var SHA2_32B = class extends HashMD {
     this.set(A, B, C, D, E, F, G, H);
   }
   roundClean() {
-    clean(SHA256_W);
+    clean2(SHA256_W);
   }
   destroy() {
     this.destroyed = true;
     this.set(0, 0, 0, 0, 0, 0, 0, 0);
-    clean(this.buffer);
+    clean2(this.buffer);
   }
 };
 var _SHA256 = class extends SHA2_32B {
@@ -5037,7 +6005,7 @@ function manifestDrift(manifestText, hashOf) {
 function hashOnDisk(root) {
   return (path) => {
     try {
-      return sha256Hex(readFileSync2(join(root, path), "utf8"));
+      return sha256Hex(readFileSync3(join(root, path), "utf8"));
     } catch {
       return void 0;
     }
@@ -5476,6 +6444,20 @@ var drift = async (argv, io) => {
   if (details) appendSummary(io, details);
   return 0;
 };
+var health = async (argv, io) => {
+  const f = parseFlags(argv, ["pipeline", "out", "only", "dns"], "health");
+  const list = (v) => v ? v.split(",").map((x) => x.trim()).filter(Boolean) : void 0;
+  const only = list(f.only);
+  const dns = list(f.dns);
+  const report = await runHealth(readJson(f.pipeline ?? ".opsta/pipeline.json", "the pipeline file"), { env: io.env, ...only ? { only } : {}, ...dns ? { dnsServers: dns } : {} });
+  if (f.out) writeFileSync(f.out, `${JSON.stringify(report, null, 2)}
+`);
+  const md = renderHealthMarkdown(report);
+  appendSummary(io, md);
+  io.stdout(md);
+  if (report.status === "fail") throw new CheckFailed(`health: ${report.checks.filter((c) => c.status === "fail").length} check(s) failed; see the report`);
+  return 0;
+};
 var manifestCheck = async (argv, io) => {
   const f = parseFlags(argv, ["manifest", "root"], "manifest-check");
   const root = f.root ?? ".";
@@ -5504,6 +6486,7 @@ var COMMANDS = {
   "revert-pr": { run: revertPr, summary: "--stage <id>: open a pull request reverting the merge" },
   "status-append": { run: statusAppend, summary: "--event <json>: append to the opsta-status branch" },
   drift: { run: drift, summary: "--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue" },
+  health: { run: health, summary: "[--out <file>] [--only <ids>]: the platform health checks (JSON report and Markdown)" },
   "manifest-check": { run: manifestCheck, summary: "generated files edited by hand (.opsta/manifest.json)" }
 };
 

@@ -10,6 +10,7 @@ import { comparePlans, describeDifferences } from './compare-plan.ts';
 import { CheckFailed, UsageError } from './errors.ts';
 import { runOk } from './exec.ts';
 import { githubClient } from './github.ts';
+import { renderHealthMarkdown, runHealth } from './health/index.ts';
 import { describeRollbacks, helmRollback } from './helm-rollback.ts';
 import { appendSummary, eventPayload, readJson, readText, repository, requireEnv, runUrl, setOutput, type Io } from './io.ts';
 import { describeManifestDrift, hashOnDisk, manifestDrift } from './manifest-check.ts';
@@ -240,6 +241,20 @@ const drift: Command = async (argv, io) => {
   return 0;
 };
 
+const health: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['pipeline', 'out', 'only', 'dns'], 'health');
+  const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const only = list(f.only);
+  const dns = list(f.dns);
+  const report = await runHealth(readJson(f.pipeline ?? '.opsta/pipeline.json', 'the pipeline file'), { env: io.env, ...(only ? { only } : {}), ...(dns ? { dnsServers: dns } : {}) });
+  if (f.out) writeFileSync(f.out, `${JSON.stringify(report, null, 2)}\n`);
+  const md = renderHealthMarkdown(report);
+  appendSummary(io, md);
+  io.stdout(md);
+  if (report.status === 'fail') throw new CheckFailed(`health: ${report.checks.filter((c) => c.status === 'fail').length} check(s) failed; see the report`);
+  return 0;
+};
+
 const manifestCheck: Command = async (argv, io) => {
   const f = parseFlags(argv, ['manifest', 'root'], 'manifest-check');
   const root = f.root ?? '.';
@@ -264,5 +279,6 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'revert-pr': { run: revertPr, summary: '--stage <id>: open a pull request reverting the merge' },
   'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },
   drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue' },
+  health: { run: health, summary: '[--out <file>] [--only <ids>]: the platform health checks (JSON report and Markdown)' },
   'manifest-check': { run: manifestCheck, summary: 'generated files edited by hand (.opsta/manifest.json)' },
 };

@@ -1,6 +1,8 @@
 // The committed runtime bundle is a fresh bundle of the sources, runs with plain node and nothing
 // else, and is what every generated repository carries as .opsta/opsta.mjs.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../generator/src/changeset.ts';
 import { RUNTIME_VERSION } from '../../generator/runtime/version.ts';
@@ -40,7 +42,7 @@ describe('the runtime bundle', () => {
     const help = runRuntime(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(`opsta runtime ${RUNTIME_VERSION}`);
-    for (const sub of ['changed-stacks', 'summarize-plan', 'comment', 'budget', 'compare-plan', 'deployment', 'helm-rollback', 'revert-pr', 'status-append', 'drift', 'manifest-check']) expect(help.stdout).toContain(sub);
+    for (const sub of ['changed-stacks', 'summarize-plan', 'comment', 'budget', 'compare-plan', 'deployment', 'helm-rollback', 'revert-pr', 'status-append', 'drift', 'health', 'manifest-check']) expect(help.stdout).toContain(sub);
   });
 
   it('bad invocations: one line, exit 2, no stack trace', () => {
@@ -51,6 +53,14 @@ describe('the runtime bundle', () => {
     }
     expect(runRuntime(['budget', '--nope', 'x']).stderr).toContain('unknown flag --nope');
     expect(runRuntime(['budget']).stderr).toContain('--cost is required');
+  });
+
+  it('health dispatches to the health checks (generator/runtime/health), which refuse a pipeline without a cloud', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsta-health-'));
+    writeFileSync(`${dir}/pipeline.json`, '{"stages":[],"health":[]}');
+    const r = runRuntime(['health', '--pipeline', `${dir}/pipeline.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pipeline.cloud');
   });
 
   it('every generated repository carries it as .opsta/opsta.mjs, with its version and sha256 in the manifest', () => {
