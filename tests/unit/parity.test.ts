@@ -32,6 +32,18 @@ function onCloud(base: Record<string, any>, cloud: CloudId): GeneratedFiles {
   return generateRepository(v.plan, v.resolved, opts);
 }
 
+/**
+ * Releases a cloud adds or leaves out by design: the cluster's own (a default StorageClass on EKS,
+ * which AKS and GKE ship) and component releases limited to some clouds (`clouds` in the blueprint,
+ * e.g. Harbor's registry ServiceAccount, which stage 25 creates on Azure). Everything else must match.
+ */
+const CLOUD_SPECIFIC = new Set([
+  ...Object.values(opts.catalog.components).flatMap((c) => c!.releases.filter((r) => r.clouds).map((r) => `${c!.namespace}/${r.name}`)),
+  'kube-system/storage-class',
+  'kube-system/aws-cloud-controller-manager',
+  'kube-system/aws-ebs-csi-driver',
+]);
+
 function shape(files: GeneratedFiles) {
   const pipeline = JSON.parse(files['.opsta/pipeline.json']!);
   const helmfile = yaml.load(files['platform/helmfile.yaml']!) as { releases: { name: string; namespace: string; needs?: string[] }[] };
@@ -50,10 +62,14 @@ function shape(files: GeneratedFiles) {
   return {
     stages: pipeline.stages,
     health: pipeline.health,
-    releases: helmfile.releases.map((r) => ({ name: r.name, namespace: r.namespace, needs: r.needs ?? [] })),
+    releases: helmfile.releases
+      .filter((r) => !CLOUD_SPECIFIC.has(`${r.namespace}/${r.name}`))
+      .map((r) => ({ name: r.name, namespace: r.namespace, needs: (r.needs ?? []).filter((n) => !CLOUD_SPECIFIC.has(n)) })),
     workflows,
     terraformRoots: stackFiles,
-    valuesFiles: Object.keys(files).filter((p) => p.startsWith('platform/')).sort(),
+    valuesFiles: Object.keys(files)
+      .filter((p) => p.startsWith('platform/') && ![...CLOUD_SPECIFIC].some((id) => p.startsWith(`platform/manifests/${id.split('/')[1]}/`)))
+      .sort(),
   };
 }
 
