@@ -22,6 +22,8 @@ const EXAMPLE = 'examples/aws-medium.plan.yaml';
 const BASE = readFileSync(EXAMPLE, 'utf8');
 const LARGE = readFileSync('examples/aws-large-all.plan.yaml', 'utf8');
 const MiB = 1024 * 1024;
+/** 1-based line of the example's description (the tests below put bad bytes there). */
+const DESCRIPTION_LINE = BASE.split('\n').findIndex((l) => l.includes("Acme's production platform")) + 1;
 const { catalog } = nodeGenerateOptions();
 const dir = mkdtempSync(join(tmpdir(), 'opsta-cli-input-'));
 let n = 0;
@@ -265,7 +267,7 @@ describe('I: files that are not UTF-8 plans', () => {
     const latin1 = Buffer.from(BASE.replace("Acme's production platform in Seoul", 'Café Zürich platform'), 'latin1');
     const r = await opsta('validate', planFile(latin1));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not UTF-8 at byte \d+ \(0xe9\), line 7, column 19;/);
+    expect(r.err).toMatch(new RegExp(`not UTF-8 at byte \\d+ \\(0xe9\\), line ${DESCRIPTION_LINE}, column 19;`));
   });
 
   it('I16: UTF-16 and UTF-32 files are named as such, with or without a BOM', async () => {
@@ -359,7 +361,7 @@ describe('I and L: messages are bounded, escaped and say the fix', () => {
 
   it('I65/I66: a NUL byte is located by its real line and column (was line 1, column <byte offset>)', async () => {
     const inValue = await problemsOf(BASE.replace("Acme's production", "Acme's \0production"));
-    expect(inValue.err).toContain('(plan): not valid YAML at line 7, column 23: a NUL byte is not allowed in a plan');
+    expect(inValue.err).toContain(`(plan): not valid YAML at line ${DESCRIPTION_LINE}, column 23: a NUL byte is not allowed in a plan`);
     const lines = BASE.split('\n').length;
     const inComment = await problemsOf(`${BASE}# trailing \0 comment\n`);
     expect(inComment.err).toContain(`not valid YAML at line ${lines}, column 12: a NUL byte`);
