@@ -47,3 +47,9 @@ variable "apply_subjects" {
   description = "OIDC subjects allowed to assume the apply role (the protected environment of this repository)."
   type        = list(string)
 }
+
+variable "create_github_oidc_provider" {
+  description = "Create GitHub's OIDC identity provider. Set false when the account already has one (an account holds one per URL); the roles then trust the existing provider."
+  type        = bool
+  default     = true
+}

@@ -12,3 +12,8 @@ output "apply_role_arn" {
   description = "Set as the environment variable AWS_APPLY_ROLE_ARN."
   value       = module.apply_role.arn
 }
+
+output "workload_boundary_arn" {
+  description = "Permissions boundary every IAM role of stage 20 carries."
+  value       = aws_iam_policy.workload_boundary.arn
+}

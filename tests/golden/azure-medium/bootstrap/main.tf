@@ -52,6 +52,11 @@ resource "azurerm_storage_account" "state" {
   }
 
   tags = var.tags
+
+  # Every stage's state lives here: a destroy must be a deliberate code change.
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_storage_container" "state" {
@@ -108,8 +113,11 @@ resource "azurerm_federated_identity_credential" "apply" {
 }
 
 ################################################################################
-# Plan identity: reads resources and state, changes nothing. Pull requests plan
-# with -lock=false, so it needs no write access to the state container.
+# Plan identity. Pull requests run code their author controls (the PR's own
+# copy of plan.yml), so it reads resource metadata (Reader: no data plane, no
+# listKeys) and only the state blobs of the stages planned on pull requests.
+# Apply-only stages keep secrets in state; Key Vault secrets stay unreadable.
+# Pull requests plan with -lock=false, so it needs no write access (no lease).
 ################################################################################
 
 resource "azurerm_role_assignment" "plan_reader" {
@@ -119,9 +127,38 @@ resource "azurerm_role_assignment" "plan_reader" {
   principal_type       = "ServicePrincipal"
 }
 
+# Role assignments cannot be scoped to one blob, so an ABAC condition limits
+# the read to the planned stages' state blobs (one container keeps the backend
+# configuration of every stage the same). Listing stays allowed: terraform init
+# lists workspaces, and a blob list shows names, not contents.
 resource "azurerm_role_assignment" "plan_state" {
   scope                = azurerm_storage_container.state.id
   role_definition_name = "Storage Blob Data Reader"
+  principal_id         = azurerm_user_assigned_identity.plan.principal_id
+  principal_type       = "ServicePrincipal"
+  description          = "Opsta: pull-request plans read only the state of the stages they plan"
+  condition_version    = "2.0"
+  condition            = <<-CONDITION
+    (
+     (
+      !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})
+     )
+     OR
+     (
+      @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals 'stacks/10-network.tfstate'
+      OR
+      @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals 'stacks/20-cluster.tfstate'
+     )
+    )
+  CONDITION
+}
+
+# Stage 20 refreshes the Vault unseal key, which an RBAC-mode vault serves from
+# its data plane. Key Vault Reader reads key metadata only: no key material, no
+# cryptographic operation, no secret value.
+resource "azurerm_role_assignment" "plan_keys" {
+  scope                = azurerm_resource_group.platform.id
+  role_definition_name = "Key Vault Reader"
   principal_id         = azurerm_user_assigned_identity.plan.principal_id
   principal_type       = "ServicePrincipal"
 }

@@ -63,6 +63,11 @@ resource "google_storage_bucket" "state" {
     }
   }
 
+  # Every stage's state lives here: a destroy must be a deliberate code change.
+  lifecycle {
+    prevent_destroy = true
+  }
+
   depends_on = [google_project_service.enabled]
 }
 
@@ -70,8 +75,11 @@ resource "google_storage_bucket" "state" {
 # Service accounts the pipeline impersonates
 ################################################################################
 
-# Pull requests plan with this account. It can read, not change: plans run with
-# -lock=false, so it needs no write access to the state bucket either.
+# Pull requests plan with this account. They run code their author controls
+# (the PR's own copy of plan.yml), so it reads resource metadata and only the
+# state of the stages planned on pull requests; apply-only stages keep secrets
+# in state, and it has no Secret Manager role (roles/viewer lists secrets but
+# cannot access a version). Plans run with -lock=false: it writes nothing.
 resource "google_service_account" "plan" {
   project      = var.project_id
   account_id   = var.plan_service_account_id
@@ -90,11 +98,6 @@ resource "google_project_iam_member" "plan" {
   member  = "serviceAccount:${google_service_account.plan.email}"
 }
 
-resource "google_storage_bucket_iam_member" "plan_state" {
-  bucket = google_storage_bucket.state.name
-  role   = "roles/storage.objectViewer"
-  member = "serviceAccount:${google_service_account.plan.email}"
-}
 
 # Only jobs bound to the protected GitHub environment on the base branch can
 # impersonate this account (see the apply provider's attribute condition).
@@ -133,10 +136,50 @@ resource "google_project_iam_member" "apply" {
   member  = "serviceAccount:${google_service_account.apply.email}"
 }
 
-resource "google_storage_bucket_iam_member" "apply_state" {
-  bucket = google_storage_bucket.state.name
-  role   = "roles/storage.objectAdmin"
-  member = "serviceAccount:${google_service_account.apply.email}"
+################################################################################
+# The state bucket's IAM policy, authoritative. A new bucket's default policy
+# lets the project's viewers (projectViewer:, which includes the plan account
+# through roles/viewer) read every object; this policy replaces it, so the plan
+# account reads only the planned stages' state objects.
+################################################################################
+
+data "google_iam_policy" "state" {
+  binding {
+    role    = "roles/storage.legacyBucketOwner"
+    members = ["projectEditor:${var.project_id}", "projectOwner:${var.project_id}"]
+  }
+
+  binding {
+    role    = "roles/storage.legacyObjectOwner"
+    members = ["projectEditor:${var.project_id}", "projectOwner:${var.project_id}"]
+  }
+
+  binding {
+    role    = "roles/storage.objectAdmin"
+    members = ["serviceAccount:${google_service_account.apply.email}"]
+  }
+
+  # Objects under each planned stage's prefix (its state; no lock object is
+  # taken), plus listing the bucket, which terraform init does for workspaces.
+  binding {
+    role    = "roles/storage.objectViewer"
+    members = ["serviceAccount:${google_service_account.plan.email}"]
+
+    condition {
+      title       = "planned-stage-state"
+      description = "Only the state of the stages pull requests plan"
+      expression  = <<-CEL
+        resource.type == "storage.googleapis.com/Bucket"
+        || resource.name.startsWith("projects/_/buckets/${var.state_bucket}/objects/stacks/10-network/")
+        || resource.name.startsWith("projects/_/buckets/${var.state_bucket}/objects/stacks/20-cluster/")
+      CEL
+    }
+  }
+}
+
+resource "google_storage_bucket_iam_policy" "state" {
+  bucket      = google_storage_bucket.state.name
+  policy_data = data.google_iam_policy.state.policy_data
 }
 
 ################################################################################

@@ -11,7 +11,12 @@ data "terraform_remote_state" "network" {
 locals {
   vpc_id          = data.terraform_remote_state.network.outputs.vpc_id
   private_subnets = data.terraform_remote_state.network.outputs.private_subnets
+  public_subnets  = data.terraform_remote_state.network.outputs.public_subnets
   zone_id         = data.terraform_remote_state.network.outputs.zone_id
+
+  # Created by the bootstrap. The apply role can create IAM roles only with this
+  # boundary (and only named "${var.name}-*"), so every role below carries it.
+  permissions_boundary = "arn:aws:iam::${var.account_id}:policy/${var.name}-workload-boundary"
 }
 
 ################################################################################
@@ -25,15 +30,26 @@ module "eks" {
   name               = var.name
   kubernetes_version = var.kubernetes_version
 
+  iam_role_permissions_boundary = local.permissions_boundary
+
   vpc_id     = local.vpc_id
   subnet_ids = local.private_subnets
 
-  # The API is reachable from the runners that apply the platform; restrict
-  # endpoint_public_access_cidrs further if your runners have fixed egress.
-  endpoint_public_access  = true
-  endpoint_private_access = true
-  authentication_mode     = "API"
-  enable_irsa             = true
+  # Public API endpoint, reachable from api_allowed_cidrs (any address: IAM
+  # authenticates every call) (plan: kubernetes.apiAccess); nodes use the private endpoint inside the VPC.
+  endpoint_public_access       = true
+  endpoint_public_access_cidrs = var.api_allowed_cidrs
+  endpoint_private_access      = true
+
+  authentication_mode = "API"
+  enable_irsa         = true
+
+  # Explicit, so pull-request plans equal apply plans: left empty, the module
+  # makes the caller a key administrator, and the caller differs (plan role
+  # on pull requests, apply role on apply). Cluster access goes through the
+  # access entries below only.
+  kms_key_administrators                   = [var.apply_role_arn]
+  enable_cluster_creator_admin_permissions = false
 
   # Access entries instead of aws-auth: the apply role administers the
   # cluster, the plan role may only read (helmfile diff on pull requests).
@@ -63,7 +79,12 @@ module "eks" {
     kube-proxy             = {}
     eks-pod-identity-agent = { before_compute = true }
     vpc-cni                = { before_compute = true }
-    aws-ebs-csi-driver     = {}
+    aws-ebs-csi-driver = {
+      # IRSA, like every other workload role in this stack (one trust model to
+      # review). Node credentials are out of reach: the module's launch template
+      # sets the IMDS hop limit to 1. The StorageClass comes from stage 30.
+      service_account_role_arn = module.ebs_csi_role.arn
+    }
   }
 
   eks_managed_node_groups = {
@@ -72,11 +93,26 @@ module "eks" {
       min_size       = pool.min
       max_size       = pool.max
       desired_size   = pool.min
-      disk_size      = pool.disk_gib
       labels         = { "opsta.dev/pool" = name }
 
-      iam_role_additional_policies = {
-        ebs_csi = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+      # Named after the platform (the module's default is "<pool>-eks-node-group"),
+      # so the apply role's "${var.name}-*" IAM scope covers it; bounded like every role.
+      iam_role_name                 = "${var.name}-${name}-node"
+      iam_role_use_name_prefix      = false
+      iam_role_permissions_boundary = local.permissions_boundary
+
+      # disk_size is ignored with the module's own launch template (its
+      # default), so the root volume (AL2023: /dev/xvda) is sized here.
+      block_device_mappings = {
+        root = {
+          device_name = "/dev/xvda"
+          ebs = {
+            volume_size           = pool.disk_gib
+            volume_type           = "gp3"
+            encrypted             = true
+            delete_on_termination = true
+          }
+        }
       }
     }
   }
@@ -84,8 +120,25 @@ module "eks" {
   tags = var.tags
 }
 
-locals {
-  node_role_name = values(module.eks.eks_managed_node_groups)[0].iam_role_name
+# The EBS CSI controller's own identity: the add-on annotates its service
+# account (kube-system/ebs-csi-controller-sa) with this role.
+module "ebs_csi_role" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
+  version = "6.5.0"
+
+  name                 = "${var.name}-ebs-csi"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  oidc_audiences       = ["sts.amazonaws.com"]
+  oidc_subjects        = ["system:serviceaccount:kube-system:ebs-csi-controller-sa"]
+
+  policies = {
+    ebs_csi = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+  }
+
+  tags = var.tags
 }
 
 ################################################################################
@@ -118,6 +171,20 @@ data "aws_iam_policy_document" "vault_unseal" {
 
 resource "aws_s3_bucket" "registry" {
   bucket = var.registry_bucket
+
+  # Every pushed image lives here: a destroy must be a deliberate code change.
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# An overwritten or deleted blob stays recoverable.
+resource "aws_s3_bucket_versioning" "registry" {
+  bucket = aws_s3_bucket.registry.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
 }
 
 resource "aws_s3_bucket_public_access_block" "registry" {
@@ -139,6 +206,37 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "registry" {
   }
 }
 
+# Versioned, so an image layer deleted by mistake (or by a compromised client)
+# stays recoverable for 30 days; Harbor's garbage collection still frees space
+# once the noncurrent versions expire.
+resource "aws_s3_bucket_versioning" "registry" {
+  bucket = aws_s3_bucket.registry.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "registry" {
+  bucket = aws_s3_bucket.registry.id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.registry]
+}
+
 data "aws_iam_policy_document" "registry" {
   statement {
     actions   = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
@@ -151,27 +249,105 @@ data "aws_iam_policy_document" "registry" {
   }
 }
 
-# The Harbor chart does not create an annotated service account for the
-# registry, so the node role carries this narrow bucket policy.
-resource "aws_iam_role_policy" "registry" {
-  name   = "${var.name}-harbor-registry"
-  role   = local.node_role_name
-  policy = data.aws_iam_policy_document.registry.json
+################################################################################
+# Keycloak database backups: CloudNativePG base backups and WAL. Versioned, so a
+# deleted or overwritten object stays recoverable for the retention period;
+# barman's own retention policy removes base backups older than that.
+################################################################################
+
+resource "aws_s3_bucket" "backup" {
+  bucket = var.backup_bucket
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
-################################################################################
-# Route 53 access for external-dns records and cert-manager DNS-01 challenges
-################################################################################
+resource "aws_s3_bucket_public_access_block" "backup" {
+  bucket = aws_s3_bucket.backup.id
 
-data "aws_iam_policy_document" "dns" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "backup" {
+  bucket = aws_s3_bucket.backup.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_versioning" "backup" {
+  bucket = aws_s3_bucket.backup.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "backup" {
+  bucket = aws_s3_bucket.backup.id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = var.backup_retention_days
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.backup]
+}
+
+data "aws_iam_policy_document" "keycloak_backup" {
   statement {
-    actions   = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"]
-    resources = ["arn:aws:route53:::hostedzone/${local.zone_id}"]
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = [aws_s3_bucket.backup.arn]
   }
 
   statement {
-    actions   = ["route53:GetChange"]
-    resources = ["arn:aws:route53:::change/*"]
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"]
+    resources = ["${aws_s3_bucket.backup.arn}/*"]
+  }
+}
+
+################################################################################
+# Route 53: each DNS workload may change only the record types it needs, and
+# only in the platform zone.
+################################################################################
+
+locals {
+  dns_zone_arn = "arn:aws:route53:::hostedzone/${local.zone_id}"
+}
+
+# external-dns: the platform's A/AAAA/CNAME records and their TXT ownership records.
+data "aws_iam_policy_document" "external_dns" {
+  statement {
+    actions   = ["route53:ChangeResourceRecordSets"]
+    resources = [local.dns_zone_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "route53:ChangeResourceRecordSetsRecordTypes"
+      values   = ["A", "AAAA", "CNAME", "TXT"]
+    }
+  }
+
+  statement {
+    actions   = ["route53:ListResourceRecordSets"]
+    resources = [local.dns_zone_arn]
   }
 
   statement {
@@ -180,18 +356,56 @@ data "aws_iam_policy_document" "dns" {
   }
 }
 
+# cert-manager DNS-01: only TXT records named _acme-challenge.*.
+data "aws_iam_policy_document" "cert_manager_dns" {
+  statement {
+    actions   = ["route53:ChangeResourceRecordSets"]
+    resources = [local.dns_zone_arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "route53:ChangeResourceRecordSetsRecordTypes"
+      values   = ["TXT"]
+    }
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "route53:ChangeResourceRecordSetsNormalizedRecordNames"
+      values   = ["_acme-challenge.*"]
+    }
+  }
+
+  statement {
+    actions   = ["route53:ListResourceRecordSets"]
+    resources = [local.dns_zone_arn]
+  }
+
+  statement {
+    actions   = ["route53:GetChange"]
+    resources = ["arn:aws:route53:::change/*"]
+  }
+
+  statement {
+    actions   = ["route53:ListHostedZonesByName"]
+    resources = ["*"]
+  }
+}
+
 module "external_dns_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name               = "${var.name}-external-dns"
-  use_name_prefix    = false
-  enable_oidc        = true
-  oidc_provider_urls = [module.eks.oidc_provider]
-  oidc_subjects      = ["system:serviceaccount:external-dns:external-dns"]
+  name                 = "${var.name}-external-dns"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  # Only tokens minted for STS (the EKS webhook's audience), and only for this one service account.
+  oidc_audiences = ["sts.amazonaws.com"]
+  oidc_subjects  = ["system:serviceaccount:external-dns:external-dns"]
 
   create_inline_policy           = true
-  source_inline_policy_documents = [data.aws_iam_policy_document.dns.json]
+  source_inline_policy_documents = [data.aws_iam_policy_document.external_dns.json]
   tags                           = var.tags
 }
 
@@ -199,14 +413,17 @@ module "cert_manager_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name               = "${var.name}-cert-manager"
-  use_name_prefix    = false
-  enable_oidc        = true
-  oidc_provider_urls = [module.eks.oidc_provider]
-  oidc_subjects      = ["system:serviceaccount:cert-manager:cert-manager"]
+  name                 = "${var.name}-cert-manager"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  # Only tokens minted for STS (the EKS webhook's audience), and only for this one service account.
+  oidc_audiences = ["sts.amazonaws.com"]
+  oidc_subjects  = ["system:serviceaccount:cert-manager:cert-manager"]
 
   create_inline_policy           = true
-  source_inline_policy_documents = [data.aws_iam_policy_document.dns.json]
+  source_inline_policy_documents = [data.aws_iam_policy_document.cert_manager_dns.json]
   tags                           = var.tags
 }
 
@@ -214,13 +431,52 @@ module "vault_role" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-role"
   version = "6.5.0"
 
-  name               = "${var.name}-vault"
-  use_name_prefix    = false
-  enable_oidc        = true
-  oidc_provider_urls = [module.eks.oidc_provider]
-  oidc_subjects      = ["system:serviceaccount:vault:vault"]
+  name                 = "${var.name}-vault"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  # Only tokens minted for STS (the EKS webhook's audience), and only for this one service account.
+  oidc_audiences = ["sts.amazonaws.com"]
+  oidc_subjects  = ["system:serviceaccount:vault:vault"]
 
   create_inline_policy           = true
   source_inline_policy_documents = [data.aws_iam_policy_document.vault_unseal.json]
+  tags                           = var.tags
+}
+
+module "harbor_registry_role" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
+  version = "6.5.0"
+
+  name                 = "${var.name}-harbor-registry"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  # Only tokens minted for STS (the EKS webhook's audience), and only for this one service account.
+  oidc_audiences = ["sts.amazonaws.com"]
+  oidc_subjects  = ["system:serviceaccount:harbor:harbor-registry"]
+
+  create_inline_policy           = true
+  source_inline_policy_documents = [data.aws_iam_policy_document.registry.json]
+  tags                           = var.tags
+}
+
+module "keycloak_backup_role" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
+  version = "6.5.0"
+
+  name                 = "${var.name}-keycloak-backup"
+  use_name_prefix      = false
+  permissions_boundary = local.permissions_boundary
+  enable_oidc          = true
+  oidc_provider_urls   = [module.eks.oidc_provider]
+  # Only tokens minted for STS (the EKS webhook's audience), and only for this one service account.
+  oidc_audiences = ["sts.amazonaws.com"]
+  oidc_subjects  = ["system:serviceaccount:keycloak:keycloak-db"]
+
+  create_inline_policy           = true
+  source_inline_policy_documents = [data.aws_iam_policy_document.keycloak_backup.json]
   tags                           = var.tags
 }

@@ -43,6 +43,11 @@ variable "kubernetes_version" {
   type        = string
 }
 
+variable "api_allowed_cidrs" {
+  description = "Networks that may reach the Kubernetes API (plan: kubernetes.apiAccess.allowedCidrs)."
+  type        = list(string)
+}
+
 variable "node_pools" {
   description = "Worker node pools by name."
   type = map(object({
@@ -66,4 +71,14 @@ variable "plan_role_arn" {
 variable "registry_bucket" {
   description = "S3 bucket for Harbor's image storage."
   type        = string
+}
+
+variable "backup_bucket" {
+  description = "S3 bucket for Keycloak's database backups (CloudNativePG base backups and WAL)."
+  type        = string
+}
+
+variable "backup_retention_days" {
+  description = "Days a backup, or an overwritten or deleted backup object, is kept."
+  type        = number
 }

@@ -14,13 +14,5 @@ terraform {
       source  = "goharbor/harbor"
       version = "~> 3.0"
     }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = "~> 3.0"
-    }
   }
 }
-
-# Credentials come from the kubeconfig the workflow writes for this run
-# (KUBE_CONFIG_PATH), obtained with the OIDC-assumed role: none is stored.
-provider "kubernetes" {}

@@ -43,6 +43,11 @@ variable "kubernetes_version" {
   type        = string
 }
 
+variable "api_allowed_cidrs" {
+  description = "Networks that may reach the Kubernetes API (plan: kubernetes.apiAccess.allowedCidrs)."
+  type        = list(string)
+}
+
 variable "node_pools" {
   description = "Worker node pools by name."
   type = map(object({

@@ -33,6 +33,11 @@ variable "tags" {
   type        = map(string)
 }
 
+variable "state_bucket" {
+  description = "Bucket holding every stage's state."
+  type        = string
+}
+
 variable "realm" {
   description = "Keycloak realm for the platform's users."
   type        = string

@@ -11,7 +11,12 @@ data "terraform_remote_state" "network" {
 locals {
   vpc_id          = data.terraform_remote_state.network.outputs.vpc_id
   private_subnets = data.terraform_remote_state.network.outputs.private_subnets
+  public_subnets  = data.terraform_remote_state.network.outputs.public_subnets
   zone_id         = data.terraform_remote_state.network.outputs.zone_id
+
+  # Created by the bootstrap. The apply role can create IAM roles only with this
+  # boundary (and only named "${var.name}-*"), so every role below carries it.
+  permissions_boundary = "arn:aws:iam::${var.account_id}:policy/${var.name}-workload-boundary"
 }
 
 ################################################################################
@@ -36,22 +41,52 @@ data "aws_ami" "ubuntu" {
 module "rke2" {
   source = "git::https://github.com/rancherfederal/rke2-aws-tf.git?ref=v2.5.1"
 
-  cluster_name          = var.name
-  vpc_id                = local.vpc_id
-  subnets               = local.private_subnets
-  ami                   = data.aws_ami.ubuntu.image_id
-  servers               = var.rke2_servers
-  instance_type         = var.rke2_server_instance_type
-  rke2_channel          = "v${var.kubernetes_version}"
-  controlplane_internal = true
-  enable_ccm            = true
+  cluster_name  = var.name
+  vpc_id        = local.vpc_id
+  subnets       = local.private_subnets
+  ami           = data.aws_ami.ubuntu.image_id
+  servers       = var.rke2_servers
+  instance_type = var.rke2_server_instance_type
+  rke2_channel  = "v${var.kubernetes_version}"
+  # The API and node registration (9345) share one internal load balancer and
+  # one allow-list: the VPC plus the runners' networks (plan: kubernetes.apiAccess).
+  controlplane_internal      = true
+  controlplane_allowed_cidrs = var.api_allowed_cidrs
+  enable_ccm                 = true
+
+  iam_permissions_boundary = local.permissions_boundary
+
+  # RKE2's packaged ingress-nginx would bind hostPorts 80/443 on every node
+  # beside the Envoy gateway (and ingress-nginx is retired upstream).
+  rke2_config = yamlencode({ disable = ["rke2-ingress-nginx"] })
 
   block_device_mappings = {
-    size      = "50"
+    size      = tostring(var.rke2_server_disk_gib)
+    type      = "gp3"
     encrypted = "true"
   }
 
   tags = var.tags
+}
+
+# The EBS CSI controller runs on the servers (stage 30 pins it there) and uses
+# their role, next to the volume permissions the module's CCM policy already
+# gives it. Agents get nothing: any pod on an agent can use the agent role
+# (its IMDS hop limit is 2), so no workload permission is put there.
+resource "aws_iam_role_policy_attachment" "server_ebs_csi" {
+  role       = module.rke2.iam_role
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+}
+
+# The AWS cloud controller finds subnets for load balancers by the cluster tag,
+# and the cluster name carries a suffix only this stage knows, so the tags are
+# written here rather than in stage 10.
+resource "aws_ec2_tag" "cluster_subnets" {
+  for_each = toset(concat(local.private_subnets, local.public_subnets))
+
+  resource_id = each.value
+  key         = "kubernetes.io/cluster/${module.rke2.cluster_name}"
+  value       = "shared"
 }
 
 module "agents" {
@@ -67,6 +102,8 @@ module "agents" {
   enable_ccm    = true
   cluster_data  = module.rke2.cluster_data
 
+  iam_permissions_boundary = local.permissions_boundary
+
   asg = {
     min                  = each.value.min
     max                  = each.value.max
@@ -77,47 +114,9 @@ module "agents" {
 
   block_device_mappings = {
     size      = tostring(each.value.disk_gib)
+    type      = "gp3"
     encrypted = "true"
   }
 
   tags = var.tags
-}
-
-locals {
-  node_role_name = values(module.agents)[0].iam_role
-}
-
-################################################################################
-# Route 53 access for external-dns records and cert-manager DNS-01 challenges
-################################################################################
-
-data "aws_iam_policy_document" "dns" {
-  statement {
-    actions   = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"]
-    resources = ["arn:aws:route53:::hostedzone/${local.zone_id}"]
-  }
-
-  statement {
-    actions   = ["route53:GetChange"]
-    resources = ["arn:aws:route53:::change/*"]
-  }
-
-  statement {
-    actions   = ["route53:ListHostedZones", "route53:ListHostedZonesByName"]
-    resources = ["*"]
-  }
-}
-
-# RKE2 has no IRSA webhook: pods use the node role, which carries this policy.
-resource "aws_iam_role_policy" "external_dns_role" {
-  name   = "${var.name}-external-dns"
-  role   = local.node_role_name
-  policy = data.aws_iam_policy_document.dns.json
-}
-
-# RKE2 has no IRSA webhook: pods use the node role, which carries this policy.
-resource "aws_iam_role_policy" "cert_manager_role" {
-  name   = "${var.name}-cert-manager"
-  role   = local.node_role_name
-  policy = data.aws_iam_policy_document.dns.json
 }

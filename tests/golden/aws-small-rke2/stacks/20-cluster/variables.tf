@@ -43,6 +43,11 @@ variable "kubernetes_version" {
   type        = string
 }
 
+variable "api_allowed_cidrs" {
+  description = "Networks that may reach the Kubernetes API (plan: kubernetes.apiAccess.allowedCidrs)."
+  type        = list(string)
+}
+
 variable "node_pools" {
   description = "Worker node pools by name."
   type = map(object({
@@ -71,4 +76,9 @@ variable "rke2_servers" {
 variable "rke2_server_instance_type" {
   description = "Instance type of the RKE2 servers."
   type        = string
+}
+
+variable "rke2_server_disk_gib" {
+  description = "Root disk of each RKE2 server, GiB (gp3, encrypted)."
+  type        = number
 }

@@ -67,9 +67,8 @@ module "aks" {
     user_assigned_resource_ids = [azurerm_user_assigned_identity.aks.id]
   }
 
-  # The API server is public: GitHub-hosted runners have no fixed egress. Entra ID
-  # authenticates every call; add api_server_access_profile.authorized_ip_ranges
-  # if your runners have fixed addresses.
+  # The API server is public and open to any address (plan: kubernetes.apiAccess
+  # restricts it); Entra ID authenticates every call.
   # Entra ID sign-in and Azure RBAC for Kubernetes; no local admin kubeconfig.
   # The bootstrap grants the apply identity RBAC Cluster Admin, the plan identity RBAC Reader.
   aad_profile = {
@@ -260,63 +259,6 @@ resource "azurerm_role_assignment" "workload" {
   principal_type       = "ServicePrincipal"
 }
 
-################################################################################
-# The annotated service accounts. Client IDs exist only after this apply, and
-# Helm values are static files: so the service accounts are created here and
-# the charts use them (serviceAccount.create = false). See docs/decisions.md.
-################################################################################
-
-# Entra ID sign-in through kubelogin with the workflow's Azure CLI session
-# (federated with GitHub OIDC); the cluster has no local accounts.
-provider "kubernetes" {
-  host                   = "https://${module.aks.fqdn}"
-  cluster_ca_certificate = base64decode(module.aks.cluster_ca_certificate)
-
-  exec {
-    api_version = "client.authentication.k8s.io/v1beta1"
-    command     = "kubelogin"
-    # 6dae42f8-…: the AKS Entra ID server application, the same in every tenant.
-    args = ["get-token", "--login", "azurecli", "--server-id", "6dae42f8-4368-4678-94ff-3960e28e3630"]
-  }
-}
-
-resource "kubernetes_namespace_v1" "workload" {
-  for_each = toset([for w in values(var.workload_identities) : w.namespace])
-
-  metadata {
-    name = each.key
-  }
-}
-
-resource "kubernetes_service_account_v1" "workload" {
-  for_each = var.workload_identities
-
-  metadata {
-    name      = each.value.service_account
-    namespace = kubernetes_namespace_v1.workload[each.value.namespace].metadata[0].name
-
-    annotations = {
-      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.workload[each.key].client_id
-      "azure.workload.identity/tenant-id" = var.tenant_id
-    }
-  }
-
-  depends_on = [azurerm_federated_identity_credential.workload, azurerm_role_assignment.workload]
-}
-
-# external-dns's azure.json: where the zone is, and to use workload identity. No credentials.
-resource "kubernetes_config_map_v1" "external_dns_azure" {
-  metadata {
-    name      = "external-dns-azure"
-    namespace = kubernetes_namespace_v1.workload["external-dns"].metadata[0].name
-  }
-
-  data = {
-    "azure.json" = jsonencode({
-      tenantId                     = var.tenant_id
-      subscriptionId               = var.subscription_id
-      resourceGroup                = var.dns_resource_group
-      useWorkloadIdentityExtension = true
-    })
-  }
-}
+# The annotated service accounts and external-dns's azure.json are created by
+# stage 25 (stacks/25-prerequisites) from workload_client_ids: a Kubernetes
+# provider must not depend on a cluster created in the same configuration.

@@ -63,6 +63,11 @@ variable "kubernetes_version" {
   type        = string
 }
 
+variable "api_allowed_cidrs" {
+  description = "Networks that may reach the Kubernetes API (plan: kubernetes.apiAccess.allowedCidrs)."
+  type        = list(string)
+}
+
 variable "zones" {
   description = "Availability zones the node pools span; empty in a region without zones."
   type        = list(string)
@@ -90,11 +95,6 @@ variable "workload_identities" {
     service_account = string
     access          = string
   }))
-}
-
-variable "dns_resource_group" {
-  description = "Resource group of the DNS zone (external-dns's azure.json)."
-  type        = string
 }
 
 variable "key_vault_name" {

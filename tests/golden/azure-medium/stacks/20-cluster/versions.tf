@@ -10,10 +10,6 @@ terraform {
       source  = "Azure/azapi"
       version = "~> 2.12"
     }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = "~> 3.0"
-    }
   }
 }
 

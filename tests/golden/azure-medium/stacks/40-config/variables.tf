@@ -43,6 +43,16 @@ variable "tags" {
   type        = map(string)
 }
 
+variable "state_storage_account" {
+  description = "Storage account holding every stage's state."
+  type        = string
+}
+
+variable "state_container" {
+  description = "Blob container holding every stage's state."
+  type        = string
+}
+
 variable "realm" {
   description = "Keycloak realm for the platform's users."
   type        = string

@@ -12,6 +12,7 @@ locals {
   subnet_name         = data.terraform_remote_state.network.outputs.subnet_name
   pods_range_name     = data.terraform_remote_state.network.outputs.pods_range_name
   services_range_name = data.terraform_remote_state.network.outputs.services_range_name
+  zone_name           = data.terraform_remote_state.network.outputs.zone_name
 }
 
 ################################################################################
@@ -35,13 +36,12 @@ module "gke" {
   release_channel     = "REGULAR"
   deletion_protection = true
 
-  # Nodes have no public IP and reach the internet through Cloud NAT. The API
-  # endpoint stays public for the hosted runners that apply the platform (IAM
-  # authenticates every call); add master_authorized_networks if your runners
-  # have fixed egress.
-  enable_private_nodes    = true
+  # Nodes have no public IP and reach the internet through Cloud NAT.
+  enable_private_nodes   = true
+  master_ipv4_cidr_block = var.control_plane_cidr
+  # Public API endpoint, open to any address (IAM authenticates every
+  # call; plan: kubernetes.apiAccess.allowedCidrs restricts it).
   enable_private_endpoint = false
-  master_ipv4_cidr_block  = var.control_plane_cidr
 
   # Pods act as Google service accounts through the GKE metadata server.
   identity_namespace = "enabled"
@@ -99,13 +99,23 @@ resource "google_service_account_iam_member" "workload_identity" {
   member             = "serviceAccount:${module.gke.identity_namespace}[${each.value.namespace}/${each.value.service_account}]"
 }
 
-# external-dns records and cert-manager DNS-01 challenges. Both list the
-# project's zones to find the one for the domain, so the grant is project-wide.
-resource "google_project_iam_member" "dns" {
+# external-dns records and cert-manager DNS-01 challenges: they may change records
+# in the platform zone only. Both look the zone up by listing the project's zones,
+# a project-level permission, so they also get read-only roles/dns.reader there.
+resource "google_dns_managed_zone_iam_member" "dns" {
+  for_each = toset(var.dns_workloads)
+
+  project      = var.project_id
+  managed_zone = local.zone_name
+  role         = "roles/dns.admin"
+  member       = "serviceAccount:${google_service_account.workload[each.key].email}"
+}
+
+resource "google_project_iam_member" "dns_reader" {
   for_each = toset(var.dns_workloads)
 
   project = var.project_id
-  role    = "roles/dns.admin"
+  role    = "roles/dns.reader"
   member  = "serviceAccount:${google_service_account.workload[each.key].email}"
 }
 
@@ -155,15 +165,20 @@ resource "google_storage_bucket" "registry" {
   labels                      = var.labels
 }
 
+# The bucket is granted to the registry's own Kubernetes service account
+# (registry.serviceAccountName; not the namespace's default one) directly, as a
+# Workload Identity Federation for GKE principal, with no Google service account.
+resource "google_storage_bucket_iam_member" "registry" {
+  bucket = google_storage_bucket.registry.name
+  role   = "roles/storage.objectAdmin"
+  member = "${local.workload_principal}/ns/${var.registry_k8s_service_account.namespace}/sa/${var.registry_k8s_service_account.service_account}"
+}
+
 data "google_project" "this" {
   project_id = var.project_id
 }
 
-# The Harbor chart has no annotated service account for the registry, so the
-# bucket is granted to the registry's Kubernetes service account directly
-# (Workload Identity Federation for GKE principal), with no Google service account.
-resource "google_storage_bucket_iam_member" "registry" {
-  bucket = google_storage_bucket.registry.name
-  role   = "roles/storage.objectAdmin"
-  member = "principal://iam.googleapis.com/projects/${data.google_project.this.number}/locations/global/workloadIdentityPools/${module.gke.identity_namespace}/subject/ns/${var.registry_k8s_service_account.namespace}/sa/${var.registry_k8s_service_account.service_account}"
+locals {
+  # A Kubernetes service account as an IAM principal: append /ns/<namespace>/sa/<name>.
+  workload_principal = "principal://iam.googleapis.com/projects/${data.google_project.this.number}/locations/global/workloadIdentityPools/${module.gke.identity_namespace}/subject"
 }

@@ -43,6 +43,11 @@ variable "kubernetes_version" {
   type        = string
 }
 
+variable "api_allowed_cidrs" {
+  description = "Networks that may reach the Kubernetes API (plan: kubernetes.apiAccess.allowedCidrs)."
+  type        = list(string)
+}
+
 variable "zones" {
   description = "Zones the regional cluster's nodes run in."
   type        = list(string)

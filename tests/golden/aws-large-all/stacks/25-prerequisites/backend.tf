@@ -1,0 +1,12 @@
+# Backend blocks cannot reference variables, so the state location is written
+# literally. Every value here comes from validated plan fields (name, account ID,
+# region) through the HCL string encoder.
+terraform {
+  backend "s3" {
+    bucket       = "globex-prod-tfstate-998877665544"
+    key          = "stacks/25-prerequisites.tfstate"
+    region       = "eu-central-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

@@ -1,0 +1,12 @@
+# Backend blocks cannot reference variables, so the state location is written
+# literally. Every value here comes from validated plan fields (name, account ID,
+# region) through the HCL string encoder.
+terraform {
+  backend "s3" {
+    bucket       = "acme-prod-tfstate-482916037251"
+    key          = "stacks/25-prerequisites.tfstate"
+    region       = "ap-northeast-2"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

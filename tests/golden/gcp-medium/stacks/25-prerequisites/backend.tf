@@ -1,0 +1,9 @@
+# Backend blocks cannot reference variables, so the state location is written
+# literally. Every value here comes from validated plan fields (name, project ID)
+# through the HCL string encoder. GCS locks the state with a lock object next to it.
+terraform {
+  backend "gcs" {
+    bucket = "acme-prod-tfstate-acme-platform-prod"
+    prefix = "stacks/25-prerequisites"
+  }
+}
