@@ -17,23 +17,30 @@ import { ko, koData } from '../../site/src/i18n/ko.ts';
 import { createLocale } from '../../site/src/i18n/locale.ts';
 import { decodeLabel, graphLabel, localizeGraph } from '../../site/src/i18n/graph.ts';
 import { LANG_SCRIPT } from '../../site/src/i18n/lang-script.ts';
-import { matchCostText } from '../../site/src/i18n/cost-text.ts';
+import { localizeCostText, matchCostText } from '../../site/src/i18n/cost-text.ts';
+import { enReview } from '../../site/src/i18n/review-en.ts';
+import { koReview } from '../../site/src/i18n/review-ko.ts';
 import { problemCode } from '../../site/src/i18n/problem-codes.ts';
+import { translateProblem } from '../../site/src/i18n/problem-text.ts';
 import { format, pathFor, pickLang, translator } from '../../site/src/i18n/t.ts';
 import { defaultDraft, draftToPlan } from '../../site/src/lib/planModel.ts';
 import { astroLiterals, tsxLiterals } from './i18n-literals.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const { catalog } = nodeGenerateOptions();
-const KO = createLocale('ko', ko, koData, catalog);
+const KO = createLocale('ko', ko, koData, catalog, { translateProblem, localizeGraph });
 const EN = createLocale('en', en, enData, catalog);
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 const hangul = /[\uac00-\ud7a3]/;
 
 describe('message catalogs', () => {
-  it('Korean has exactly the English keys, each with the same placeholders', () => {
+  it('Korean has exactly the English keys, each with the same placeholders (main and Review catalogs)', () => {
     expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
     for (const k of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(ko[k]), k).toEqual(placeholders(en[k]));
+    expect(Object.keys(koReview).sort()).toEqual(Object.keys(enReview).sort());
+    for (const k of Object.keys(enReview) as (keyof typeof enReview)[]) expect(placeholders(koReview[k]), k).toEqual(placeholders(enReview[k]));
+    // One catalog per key: the Review step's keys are not also in the main catalog.
+    expect(Object.keys(enReview).filter((k) => Object.hasOwn(en, k))).toEqual([]);
   });
 
   it('the key check fails on a missing or an extra key', () => {
@@ -44,7 +51,7 @@ describe('message catalogs', () => {
 
   it('every Korean message is Korean, apart from names and codes', () => {
     const words = (v: string) => v.replace(/\{\w+\}/g, '');
-    const latinOnly = Object.entries(ko).filter(([, v]) => /\p{L}/u.test(words(v)) && !hangul.test(v));
+    const latinOnly = Object.entries({ ...ko, ...koReview }).filter(([, v]) => /\p{L}/u.test(words(v)) && !hangul.test(v));
     // Product names and technical labels written the same in Korean.
     expect(latinOnly.map(([k]) => k).sort()).toEqual(['landing.terminal.schema', 'network.cidr', 'pools.instanceOption', 'site.lang.other', 'tls.letsencrypt']);
   });
@@ -206,7 +213,8 @@ describe('cost prose and graph labels', () => {
         const m = matchCostText(text);
         expect(m, `${f}: ${text}`).toBeDefined();
         expect(koData.cost[m!.rule], m!.rule).toMatch(hangul);
-        expect(KO.costText(text)).toMatch(hangul);
+        expect(localizeCostText(text, koData.cost)).toMatch(hangul);
+        expect(localizeCostText(text, enData.cost)).toBe(text);
       }
     }
   });
@@ -222,6 +230,7 @@ describe('cost prose and graph labels', () => {
         expect(graphLabel(m[1]!, label, EN, isComponent), `${f} ${m[1]}`).toBe(label);
       }
       expect(localizeGraph(code, EN, isComponent)).toBe(code);
+      expect(EN.graph(code)).toBe(code); // the English planner shows the CLI's graph as is
       const korean = localizeGraph(code, KO, isComponent);
       expect(korean).toContain('flowchart LR');
       expect(decodeLabel(/s10\[("[^"]*")\]/.exec(korean)![1]!)).toBe(ko['graph.label.s10']);

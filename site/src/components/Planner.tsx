@@ -28,7 +28,6 @@ import {
 import Graph, { preloadGraph } from './Graph.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { localizeGraph } from '../i18n/graph.ts';
 import { Inline, rich, useI18n } from '../i18n/react.tsx';
 import { BarChart, ConfirmDialog, Field, usd0 } from './ui.tsx';
 
@@ -138,7 +137,7 @@ export default function Planner() {
   // Only the Components step shows it (one estimate per component): not computed while the first step hydrates.
   const perComponent = useMemo(() => (step === 1 ? componentCosts(good?.plan) : {}), [good, step]);
   const graphCode = useMemo(
-    () => (good ? localizeGraph(planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined), L, (id) => Object.hasOwn(catalog.components, id)) : ''),
+    () => (good ? L.graph(planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined)) : ''),
     [good, cost, L],
   );
   const headingRef = useRef<HTMLHeadingElement>(null);

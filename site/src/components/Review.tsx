@@ -9,8 +9,8 @@ import { diffLines, diffRepos, hunks, type RepoDiff } from '../lib/diff.ts';
 import { highlight, langFor } from '../lib/highlight.ts';
 import { zipFiles } from '../lib/zip.ts';
 import { BarChart, usd } from './ui.tsx';
-import type { Locale } from '../i18n/locale.ts';
 import { Inline, rich, useI18n } from '../i18n/react.tsx';
+import { useReviewText, type ReviewText } from '../i18n/review-text.ts';
 
 type Files = Record<string, string>;
 type GeneratorModule = { generate: (plan: never, resolved: never, catalog: Catalog) => Files };
@@ -39,12 +39,12 @@ function download(name: string, data: BlobPart, type: string) {
 }
 
 /** A resource kind (`nat`, `load-balancers`, …) as the user reads it. */
-const kindLabel = (L: Locale, kind: string) => {
+const kindLabel = (L: ReviewText, kind: string) => {
   const key = `cost.kind.${kind}`;
   return L.has(key) ? L.t(key) : kind;
 };
 /** A priced item (`natGateway`, `instance:m6i.xlarge`) as the user reads it; instance types stay as they are. */
-const itemLabel = (L: Locale, item: string, english: string) => {
+const itemLabel = (L: ReviewText, item: string, english: string) => {
   const key = `cost.item.${item}`;
   return L.has(key) ? L.t(key) : english;
 };
@@ -52,7 +52,8 @@ const itemLabel = (L: Locale, item: string, english: string) => {
 /** `graph`: the dependency graph, rendered by the planner (it owns the plan's graph source). */
 export default function Review({ validation, cost, goToProblem, graph }: { validation: Validation; cost: CostReport | undefined; goToProblem: (p: Problem) => void; graph?: ReactNode }) {
   const L = useI18n();
-  const { t, tp } = L;
+  const R = useReviewText();
+  const { t, tp } = R;
   const [gen, setGen] = useState<{ files?: Files; error?: string; forKey?: Validation }>({});
   const [selected, setSelected] = useState('opsta.plan.yaml');
 
@@ -72,7 +73,7 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
             }
           });
         })
-        .catch((e: unknown) => !cancelled && setGen({ error: L.t('review.loadFailed', { error: String(e) }) }));
+        .catch((e: unknown) => !cancelled && setGen({ error: R.t('review.loadFailed', { error: String(e) }) }));
     }, 150);
     return () => {
       cancelled = true;
@@ -101,7 +102,7 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
               {validation.problems.map((p, i) => (
                 <li key={i}>
                   <button type="button" className="link" onClick={() => goToProblem(p)}>
-                    <code translate="no">{p.path || t('problem.wholePlan')}</code>
+                    <code translate="no">{p.path || L.t('problem.wholePlan')}</code>
                   </button>
                   : <Inline text={L.problem(p.message)} />
                 </li>
@@ -150,9 +151,11 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
 
 function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
   const L = useI18n();
-  const { t, tp } = L;
+  const R = useReviewText();
+  const { t, tp } = R;
   const ownerName = (owner: string) => (owner === 'platform' ? t('cost.platform') : catalog.components[owner] ? L.componentName(owner) : owner);
   // Source titles and price descriptions are cited as the source wrote them (translate="no").
+  const headers = { item: t('chart.item'), share: t('chart.share'), monthly: t('chart.monthly') };
   const title = (s: CostReport['sources'][number]) => <cite translate="no">{s.title}</cite>;
   return (
     <section aria-labelledby="cost-heading">
@@ -162,7 +165,7 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
       </p>
       {cost.borrowed.length > 0 && (
         <p className="hint" data-testid="cost-borrowed">
-          {tp('cost.borrowed', cost.borrowed.length, { region: cost.region, reference: cost.referenceRegion, items: cost.borrowed.map((b) => itemLabel(L, b.item, b.label)).join(t('list.separator')) })}
+          {tp('cost.borrowed', cost.borrowed.length, { region: cost.region, reference: cost.referenceRegion, items: cost.borrowed.map((b) => itemLabel(R, b.item, b.label)).join(L.t('list.separator')) })}
         </p>
       )}
       {cost.budget && (
@@ -173,8 +176,8 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
         </p>
       )}
       <div className="charts">
-        <BarChart id="cost-by-component" caption={t('cost.byComponent')} rows={cost.byComponent.map((c) => ({ label: ownerName(c.owner), value: c.monthlyUsd }))} />
-        <BarChart id="cost-by-kind" caption={t('cost.byKind')} rows={cost.byKind.map((k) => ({ label: kindLabel(L, k.kind), value: k.monthlyUsd }))} />
+        <BarChart id="cost-by-component" headers={headers} caption={t('cost.byComponent')} rows={cost.byComponent.map((c) => ({ label: ownerName(c.owner), value: c.monthlyUsd }))} />
+        <BarChart id="cost-by-kind" headers={headers} caption={t('cost.byKind')} rows={cost.byKind.map((k) => ({ label: kindLabel(R, k.kind), value: k.monthlyUsd }))} />
       </div>
       <p className="hint">{t('cost.sourcesIntro', { cloud: cost.cloud, region: cost.region })}</p>
       <ul className="hint" data-testid="price-sources">
@@ -199,7 +202,7 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
             {cost.lines.map((l, i) => (
               <tr key={i}>
                 <td>{ownerName(l.owner)}</td>
-                <td>{L.costText(l.description)}</td>
+                <td>{R.costText(l.description)}</td>
                 <td className="num">
                   {usd(l.monthlyUsd)}
                   {l.borrowedFrom ? <span className="badge">{t('cost.borrowedFrom', { region: l.borrowedFrom })}</span> : null}
@@ -228,7 +231,7 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
         </ul>
         <ul>
           {cost.notes.map((n) => (
-            <li key={n}>{L.costText(n)}</li>
+            <li key={n}>{R.costText(n)}</li>
           ))}
         </ul>
       </details>
@@ -255,7 +258,7 @@ function buildTree(paths: string[]): TreeNode {
 }
 
 function FileTree({ paths, selected, onSelect }: { paths: string[]; selected: string; onSelect: (p: string) => void }) {
-  const { t } = useI18n();
+  const { t } = useReviewText();
   const tree = useMemo(() => buildTree(paths), [paths]);
   const render = (n: TreeNode, prefix: string) => (
     <ul>
@@ -310,7 +313,8 @@ function FileView({ path, text }: { path: string; text: string }) {
 
 function Compare({ current }: { current: Files }) {
   const L = useI18n();
-  const { t, tp } = L;
+  const R = useReviewText();
+  const { t, tp } = R;
   const [before, setBefore] = useState<{ name: string; files?: Files; problems?: Problem[] } | undefined>();
   const [sel, setSel] = useState('');
   const diff: RepoDiff | undefined = useMemo(() => (before?.files ? diffRepos(before.files, current) : undefined), [before, current]);
@@ -344,7 +348,7 @@ function Compare({ current }: { current: Files }) {
         <ul className="problems" aria-label={t('compare.problems', { name: before.name })}>
           {before.problems.map((p, i) => (
             <li key={i}>
-              <code translate="no">{p.path || t('problem.wholePlan')}</code>: <Inline text={L.problem(p.message)} />
+              <code translate="no">{p.path || L.t('problem.wholePlan')}</code>: <Inline text={L.problem(p.message)} />
             </li>
           ))}
         </ul>

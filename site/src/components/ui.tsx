@@ -60,20 +60,20 @@ export const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractio
 export const usd0 = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
 /** Horizontal bar chart as a table: values stay readable text, the bars are decoration. */
-export function BarChart(props: { caption: string; rows: { label: string; value: number }[]; id: string }) {
-  const { t } = useI18n();
+/** `headers`: the column headings in the user's language (the Review step's catalog). */
+export function BarChart(props: { caption: string; rows: { label: string; value: number }[]; id: string; headers: { item: string; share: string; monthly: string } }) {
   const max = Math.max(1, ...props.rows.map((r) => r.value));
   return (
     <table className="bars" id={props.id}>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('chart.item')}</th>
+          <th scope="col">{props.headers.item}</th>
           <th scope="col">
-            <span className="sr-only">{t('chart.share')}</span>
+            <span className="sr-only">{props.headers.share}</span>
           </th>
           <th scope="col" className="num">
-            {t('chart.monthly')}
+            {props.headers.monthly}
           </th>
         </tr>
       </thead>

@@ -37,8 +37,8 @@ export function graphLabel(id: string, label: string, L: Pick<Locale, 't' | 'com
   return money ? L.t('graph.label.money', { label: name, usd: money[2]! }) : name;
 }
 
-export function localizeGraph(code: string, L: Pick<Locale, 'lang' | 't' | 'componentName'>, isComponent: (id: string) => boolean): string {
-  if (L.lang === 'en' || !code) return code;
+export function localizeGraph(code: string, L: Pick<Locale, 't' | 'componentName'>, isComponent: (id: string) => boolean): string {
+  if (!code) return code;
   return code
     .split('\n')
     .map((line) => {

@@ -2,9 +2,7 @@
 // regions, account fields, validation messages, cost prose), with English data as the fallback.
 import { ACCOUNT_FIELDS, type AccountField } from '../../../schemas/plan.ts';
 import type { Catalog } from '../../../schemas/blueprint.ts';
-import { localizeCostText } from './cost-text.ts';
 import { en, enData, type DataText, type MessageKey, type Messages } from './en.ts';
-import { problemCode } from './problem-codes.ts';
 import { format, translator, type Lang, type Translator } from './t.ts';
 
 export interface Locale extends Translator {
@@ -16,16 +14,36 @@ export interface Locale extends Translator {
   account: (field: string) => { label: string; format: string; where: string } | undefined;
   /** A validation message (from validatePlan or the form's resolver) in this language, else as written. */
   problem: (message: string, issueCode?: string) => string;
-  /** A cost line description or note (generator/src/cost.ts) in this language, else as written. */
-  costText: (text: string) => string;
-  /** The key's text if the catalog has it (for keys built from data, e.g. a resource kind). */
-  has: (key: string) => key is MessageKey;
+  /** The language's data text (the Review step reads its cost prose). */
+  data: DataText;
+  /** The Mermaid source of the dependency graph with its labels in this language. */
+  graph: (code: string) => string;
 }
 
 /** The first backtick-quoted command of an English `where` (the one part every language keeps). */
 const commandOf = (where: string) => /`([^`]+)`/.exec(where)?.[0] ?? '';
 
-export function createLocale(lang: Lang, messages: Messages, data: DataText, catalog: Catalog): Locale {
+/** What translating a validation message needs (problem-text.ts). */
+export interface ProblemContext {
+  messages: Messages;
+  data: DataText;
+  catalog: Catalog;
+  account: Locale['account'];
+}
+export type ProblemTranslator = (message: string, issueCode: string | undefined, ctx: ProblemContext) => string;
+
+/**
+ * `translateProblem`: how this language shows validation messages (problem-text.ts); English
+ * has none (the schema's own text), so the English page does not load the problem codes.
+ */
+/** Both given by a language other than English (PlannerKo.tsx, page.ts), so English pages load neither. */
+export interface LocaleCode {
+  translateProblem?: ProblemTranslator;
+  /** The dependency graph's labels in this language (graph.ts). */
+  localizeGraph?: (code: string, L: Locale, isComponent: (id: string) => boolean) => string;
+}
+
+export function createLocale(lang: Lang, messages: Messages, data: DataText, catalog: Catalog, { translateProblem, localizeGraph }: LocaleCode = {}): Locale {
   const tr = translator(lang, messages);
   const account = (field: string) => {
     if (!Object.hasOwn(ACCOUNT_FIELDS, field)) return undefined;
@@ -34,38 +52,17 @@ export function createLocale(lang: Lang, messages: Messages, data: DataText, cat
     if (!own) return { label: src.label, format: src.format, where: src.where };
     return { label: own.label, format: own.format, where: format(own.where, { command: commandOf(src.where) }) };
   };
-  return {
+  const locale: Locale = {
     ...tr,
     componentName: (key) => data.components[key]?.name ?? catalog.components[key]?.name ?? key,
     componentDescription: (key) => data.components[key]?.description ?? catalog.components[key]?.description ?? '',
     regionName: (id, english) => data.regions[id] ?? english,
     account,
-    problem: (message, issueCode) => {
-      if (Object.hasOwn(data.problemTexts, message)) return data.problemTexts[message]!;
-      const coded = problemCode(issueCode, message);
-      const template = coded && data.problems[coded.code];
-      if (!coded || !template) return message;
-      const params: Record<string, string | number> = { ...coded.params };
-      if (coded.code.startsWith('account.')) {
-        const a = account(String(coded.params?.field));
-        if (!a) return message;
-        Object.assign(params, { format: a.format, where: a.where, label: a.label });
-      }
-      if (coded.code === 'dependency') {
-        // The names as this language writes them (the message has the English ones).
-        const key = String(coded.params?.key);
-        const owner = Object.values(catalog.components).find((c) => c.name === coded.params?.component);
-        params.dependency = data.components[key]?.name ?? params.dependency!;
-        if (owner) params.component = data.components[owner.key]?.name ?? params.component!;
-      }
-      if (coded.code === 'capacity' && typeof params.profile === 'string' && Object.hasOwn(messages, `profile.${params.profile}`)) {
-        params.profile = messages[`profile.${params.profile}` as MessageKey];
-      }
-      return format(template, params);
-    },
-    costText: (text) => localizeCostText(text, data.cost),
-    has: (key): key is MessageKey => Object.hasOwn(messages, key),
+    problem: (message, issueCode) => (translateProblem ? translateProblem(message, issueCode, { messages, data, catalog, account }) : message),
+    data,
+    graph: (code) => (localizeGraph ? localizeGraph(code, locale, (id) => Object.hasOwn(catalog.components, id)) : code),
   };
+  return locale;
 }
 
 export const englishLocale = (catalog: Catalog) => createLocale('en', en, enData, catalog);

@@ -3,12 +3,14 @@
 import { catalog } from '../lib/catalog.ts';
 import { en, enData } from './en.ts';
 import { ko, koData } from './ko.ts';
+import { localizeGraph } from './graph.ts';
 import { createLocale, type Locale } from './locale.ts';
+import { translateProblem } from './problem-text.ts';
 import { langFromPath } from './t.ts';
 
 const locales = {
   en: createLocale('en', en, enData, catalog),
-  ko: createLocale('ko', ko, koData, catalog),
+  ko: createLocale('ko', ko, koData, catalog, { translateProblem, localizeGraph }),
 };
 
 export function pageText(pathname: string): Locale {

@@ -3,14 +3,14 @@
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react';
 import { catalog } from '../lib/catalog.ts';
 import type { DataText, Messages } from './en.ts';
-import { createLocale, englishLocale, type Locale } from './locale.ts';
+import { createLocale, englishLocale, type Locale, type LocaleCode } from './locale.ts';
 import { splitTemplate, type Lang } from './t.ts';
 
 const English = englishLocale(catalog);
 const I18nContext = createContext<Locale>(English);
 
-export function I18nProvider(props: { lang: Lang; messages: Messages; data: DataText; children: ReactNode }) {
-  const locale = useMemo(() => createLocale(props.lang, props.messages, props.data, catalog), [props.lang, props.messages, props.data]);
+export function I18nProvider(props: { lang: Lang; messages: Messages; data: DataText; code?: LocaleCode; children: ReactNode }) {
+  const locale = useMemo(() => createLocale(props.lang, props.messages, props.data, catalog, props.code), [props.lang, props.messages, props.data, props.code]);
   return <I18nContext.Provider value={locale}>{props.children}</I18nContext.Provider>;
 }
 

@@ -29,24 +29,40 @@ export function splitTemplate(template: string): ({ text: string } | { param: st
   return out;
 }
 
-/** Keys that come in `.one` / `.other` pairs, named without the suffix. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+/** Keys of K that come in `.one` / `.other` pairs, named without the suffix. */
+export type PluralOf<K extends string> = { [P in K]: P extends `${infer B}.one` ? (`${B}.other` extends K ? B : never) : never }[K];
+export type PluralKey = PluralOf<MessageKey>;
 
-export interface Translator {
+/** Lookup in one catalog (the main one, or the Review step's). */
+export interface TextOf<K extends string> {
   lang: Lang;
-  t: (key: MessageKey, params?: Params) => string;
+  t: (key: K, params?: Params) => string;
   /** Plural: `{count}` is set to n. */
-  tp: (key: PluralKey, n: number, params?: Params) => string;
+  tp: (key: PluralOf<K>, n: number, params?: Params) => string;
+  /** Whether the catalog has a key built from data (a resource kind, an item). */
+  has: (key: string) => key is K;
+}
+
+export function textOf<K extends string>(lang: Lang, messages: { readonly [P in K]: string }): TextOf<K> {
+  const t = (key: K, params?: Params) => format(messages[key], params);
+  return {
+    lang,
+    t,
+    tp: (key, n, params) => t(`${key}.${n === 1 ? 'one' : 'other'}` as K, { ...params, count: n }),
+    has: (key): key is K => Object.hasOwn(messages, key),
+  };
+}
+
+export interface Translator extends TextOf<MessageKey> {
   /** "a, b and c" in the language's own way. */
   list: (items: string[]) => string;
 }
 
 export function translator(lang: Lang, messages: Messages): Translator {
-  const t = (key: MessageKey, params?: Params) => format(messages[key], params);
+  const base = textOf<MessageKey>(lang, messages);
+  const { t } = base;
   return {
-    lang,
-    t,
-    tp: (key, n, params) => t(`${key}.${n === 1 ? 'one' : 'other'}` as MessageKey, { ...params, count: n }),
+    ...base,
     list: (items) => {
       if (items.length <= 1) return items.join('');
       return t('list.join', { head: items.slice(0, -1).join(t('list.separator')), last: items[items.length - 1]! });
