@@ -2,15 +2,17 @@
 // chromium): the cost the page shows against estimateCost for the same plan, the generated file
 // tree against the generator core, the file viewer, and problems linking back to their field.
 // Real catalog, real core, real (lazily imported, precompiled-template) generator: no mocks.
-import { beforeEach, expect, test } from 'vitest';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { estimateCost } from '../../../generator/src/cost.ts';
 import { validatePlan } from '../../../schemas/validate.ts';
 import { catalog } from '../lib/catalog.ts';
-import { generate } from '../lib/generator.ts';
+import { generate, loadRuntime } from '../lib/generator.ts';
 import { defaultDraft, draftToPlan, fitPools, toggleComponent } from '../lib/planModel.ts';
 import Planner from './Planner.tsx';
+
+beforeAll(() => loadRuntime());
 
 beforeEach(() => {
   localStorage.clear();

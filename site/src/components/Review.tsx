@@ -16,7 +16,11 @@ type Files = Record<string, string>;
 type GeneratorModule = { generate: (plan: never, resolved: never, catalog: Catalog) => Files };
 
 let generatorModule: Promise<GeneratorModule> | undefined;
-const loadGenerator = () => (generatorModule ??= import('../lib/generator.ts') as unknown as Promise<GeneratorModule>);
+const loadGenerator = () =>
+  (generatorModule ??= import('../lib/generator.ts').then(async (m) => {
+    await m.loadRuntime();
+    return m as unknown as GeneratorModule;
+  }));
 
 const idle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
