@@ -122,7 +122,10 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     process.stdout.write(`JS gzip -9: landing ${kb(landing)} KB; planner first load ${kb(planner)} KB; + graph ${kb(withGraph)} KB (drawn ${Math.round(drawnMs)} ms after reaching the step); + review/generator ${kb(withReview)} KB\n`);
     expect(landing).toBeLessThan(5 * 1024);
     expect(planner).toBeLessThanOrEqual(150 * 1024);
-    expect(withReview - withGraph).toBeLessThanOrEqual(110 * 1024);
+    // Review + the generator (precompiled templates for every stage and the five executor workflows,
+    // nunjucks-slim, js-yaml). The executor runtime itself is fetched as a static asset, not counted
+    // here: it is a file of the generated repository, not code the planner runs.
+    expect(withReview - withGraph).toBeLessThanOrEqual(135 * 1024);
     // The goal is one second (npm run bench reports it); the test allows for a loaded 2-CPU machine.
     expect(drawnMs).toBeLessThan(4000);
     expect(console).toEqual([]);
