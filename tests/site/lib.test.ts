@@ -275,3 +275,17 @@ describe('draft model', () => {
     }
   });
 });
+
+describe('own-property lookups of names from an imported plan', () => {
+  it('refuses __proto__, constructor and toString as a cloud, and keeps a __proto__ component as an own key', () => {
+    for (const provider of ['__proto__', 'constructor', 'toString']) {
+      expect(planToDraft({ apiVersion: 'opsta.dev/v1', cloud: { provider } }, catalog), provider).toBeUndefined();
+      expect(() => forEstimate({ cloud: { provider } }, catalog), provider).not.toThrow();
+    }
+    const components = JSON.parse('{"__proto__": {"enabled": true}, "harbor": {"enabled": true}}');
+    const draft = planToDraft({ apiVersion: 'opsta.dev/v1', cloud: { provider: 'aws', region: 'ap-northeast-2' }, components }, catalog)!;
+    expect(Object.getPrototypeOf(draft.components)).toBe(Object.prototype);
+    expect(Object.hasOwn(draft.components, '__proto__')).toBe(true);
+    expect(draft.components.harbor!.enabled).toBe(true);
+  });
+});

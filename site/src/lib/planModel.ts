@@ -66,10 +66,14 @@ const ESTIMATE_STAND_INS: Record<string, string> = {
  * The plan with its account fields replaced by stand-ins, for cost and the graph only (neither
  * reads the account): validate it with `allowPlaceholders`, and never generate from it.
  */
+/** A provider named by a user's plan is a cloud only if the catalog has it as its own key (`__proto__`, `toString` are not). */
+const isCatalogCloud = (catalog: Catalog, provider: unknown): provider is CloudId =>
+  typeof provider === 'string' && Object.hasOwn(catalog.clouds, provider) && catalog.clouds[provider as CloudId] !== undefined;
+
 export function forEstimate(plan: Record<string, unknown>, catalog: Catalog): Record<string, unknown> {
   const cloud = plan.cloud as Record<string, unknown> | undefined;
   const provider = cloud?.provider as CloudId | undefined;
-  if (!cloud || !provider || !catalog.clouds[provider]) return plan;
+  if (!cloud || !isCatalogCloud(catalog, provider)) return plan;
   const account = Object.fromEntries(catalog.clouds[provider]!.accountFields.map((f) => [f, ESTIMATE_STAND_INS[f] ?? '']));
   return { ...plan, cloud: { ...cloud, [provider]: account } };
 }
@@ -238,10 +242,14 @@ export function planToDraft(plan: unknown, catalog: Catalog): PlanDraft | undefi
   if (!plan || typeof plan !== 'object' || Array.isArray(plan)) return undefined;
   const p = plan as Partial<PlanDraft> & { $schema?: unknown };
   const provider = p.cloud?.provider;
-  if (typeof provider !== 'string' || !catalog.clouds[provider as CloudId]) return undefined;
+  if (!isCatalogCloud(catalog, provider)) return undefined;
   const { $schema: _s, ...rest } = p;
   const components: PlanDraft['components'] = Object.fromEntries(componentOrder(catalog).map((k) => [k, { enabled: false }]));
-  for (const [k, v] of Object.entries((p.components ?? {}) as Record<string, { enabled?: boolean }>)) components[k] = { ...v, enabled: Boolean(v?.enabled) };
+  // Defined, not assigned: an imported `__proto__` key stays an own (unknown, reported) key instead of
+  // replacing the object's prototype; other unknown keys are kept so validation names them.
+  for (const [k, v] of Object.entries((p.components ?? {}) as Record<string, { enabled?: boolean }>)) {
+    Object.defineProperty(components, k, { value: { ...v, enabled: Boolean(v?.enabled) }, enumerable: true, writable: true, configurable: true });
+  }
   return {
     ...(rest as PlanDraft),
     apiVersion: 'opsta.dev/v1',
@@ -264,7 +272,7 @@ export function planToDraft(plan: unknown, catalog: Catalog): PlanDraft | undefi
  * grow the first pool's minimum (never shrink what the user set).
  */
 export function fitPools(draft: PlanDraft, catalog: Catalog): PlanDraft {
-  const cloud = catalog.clouds[draft.cloud.provider as CloudId];
+  const cloud = isCatalogCloud(catalog, draft.cloud.provider) ? catalog.clouds[draft.cloud.provider] : undefined;
   const pools = draft.kubernetes.nodePools;
   if (!cloud || !pools || pools.length === 0) return draft;
   const need = demand(enabledKeys(draft, catalog), draft.profile, catalog);
