@@ -32,6 +32,8 @@ import { Inline, rich, useI18n } from '../i18n/react.tsx';
 import { BarChart, ConfirmDialog, Field, usd0 } from './ui.tsx';
 
 const LazyReview = lazy(() => import('./Review.tsx'));
+// The Publish step (token, change preview, pull request) is its own chunk: nobody pays for it before step 5.
+const LazyPublish = lazy(() => import('./StepPublish.tsx'));
 
 /** `title` is the step's message key. */
 export const STEPS = [
@@ -267,7 +269,11 @@ export default function Planner() {
               <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} graph={<Graph code={graphCode} id="review-graph" />} />
             </Suspense>
           )}
-          {step === 4 && <StepPublish />}
+          {step === 4 && (
+            <Suspense fallback={<p>{t('review.loading')}</p>}>
+              <LazyPublish validation={validation} />
+            </Suspense>
+          )}
         </section>
         <div className="row step-nav">
           {step > 0 && (
@@ -690,23 +696,6 @@ function ReviewersInput(props: { value: string[]; onChange: (v: string[]) => voi
         />
       )}
     </Field>
-  );
-}
-
-function StepPublish() {
-  const { t } = useI18n();
-  return (
-    <>
-      <p>{t('publish.intro')}</p>
-      <p>{t('publish.until')}</p>
-      <pre translate="no">npm run --silent opsta -- generate opsta.plan.yaml --out ./platform</pre>
-      <button type="button" className="btn btn--primary" disabled aria-describedby="publish-later">
-        {t('publish.button')}
-      </button>
-      <p id="publish-later" className="hint">
-        {t('publish.later')}
-      </p>
-    </>
   );
 }
 
