@@ -98,6 +98,7 @@ export const aws: CloudModule = {
       cluster: plan.name,
       planRoleArn: `arn:aws:iam::${account}:role/${plan.name}-github-plan`,
       applyRoleArn: `arn:aws:iam::${account}:role/${plan.name}-github-apply`,
+      driftRoleArn: `arn:aws:iam::${account}:role/${plan.name}-github-drift`,
     };
   },
 
@@ -121,7 +122,7 @@ export const aws: CloudModule = {
       {
         dir: 'bootstrap',
         files: { ...files('bootstrap') },
-        tfvars: { ...base, state_bucket: names.stateBucket, plan_subjects: [subjects.plan], apply_subjects: [subjects.apply] },
+        tfvars: { ...base, state_bucket: names.stateBucket, plan_subjects: [subjects.plan], apply_subjects: [subjects.apply], drift_subjects: [subjects.drift] },
         context: { stack: stack('bootstrap', [AWS]), stateObjects: stateObjects(plan) },
       },
       {
@@ -215,6 +216,8 @@ export const aws: CloudModule = {
     variables: [
       { name: 'AWS_PLAN_ROLE_ARN', description: 'bootstrap output plan_role_arn', scope: 'repository' },
       { name: 'AWS_APPLY_ROLE_ARN', description: 'bootstrap output apply_role_arn', scope: 'environment' },
+      // A repository variable: drift.yml runs in no environment (its role trusts only the base branch's subject).
+      { name: 'AWS_DRIFT_ROLE_ARN', description: 'bootstrap output drift_role_arn', scope: 'repository' },
     ],
     loginTemplate: 'workflows/aws-login.yml.njk',
     kubeconfigTemplate: 'workflows/aws-kubeconfig.yml.njk',

@@ -105,6 +105,7 @@ export const azure: CloudModule = {
       cluster: plan.name,
       planIdentity: `${plan.name}-github-plan`,
       applyIdentity: `${plan.name}-github-apply`,
+      driftIdentity: `${plan.name}-github-drift`,
     };
   },
 
@@ -146,8 +147,10 @@ export const azure: CloudModule = {
           resource_group: names.resourceGroup,
           plan_identity: names.planIdentity,
           apply_identity: names.applyIdentity,
+          drift_identity: names.driftIdentity,
           plan_subjects: [subjects.plan],
           apply_subjects: [subjects.apply],
+          drift_subjects: [subjects.drift],
           delegable_role_ids: DELEGABLE_ROLES,
           domain: plan.dns.domain,
           dns_zone_mode: plan.dns.zone,
@@ -278,6 +281,8 @@ export const azure: CloudModule = {
     variables: [
       { name: 'AZURE_PLAN_CLIENT_ID', description: 'bootstrap output plan_client_id', scope: 'repository' },
       { name: 'AZURE_APPLY_CLIENT_ID', description: 'bootstrap output apply_client_id', scope: 'environment' },
+      // A repository variable: drift.yml runs in no environment (its identity trusts only the base branch's subject).
+      { name: 'AZURE_DRIFT_CLIENT_ID', description: 'bootstrap output drift_client_id', scope: 'repository' },
     ],
     loginTemplate: 'workflows/azure-login.yml.njk',
     kubeconfigTemplate: 'workflows/azure-kubeconfig.yml.njk',

@@ -6,7 +6,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Catalog } from '../../../schemas/blueprint.ts';
 import { gkeRanges, parseCidr } from '../../../schemas/net.ts';
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
-import { type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
+import { oidcSubjects, type CloudModule, type ProviderRequirement, type StackSpec } from './types.ts';
 import { configStage, KUBERNETES } from './config-stage.ts';
 import { stateAccess } from './state-access.ts';
 import { prerequisitesStage } from './prerequisites-stage.ts';
@@ -76,11 +76,18 @@ export interface GithubTrust {
   principalAttribute: string;
   planCondition: string;
   applyCondition: string;
+  driftCondition: string;
 }
 
+/** The workflow file drift.yml is generated as; the drift provider admits only its jobs. */
+export const DRIFT_WORKFLOW = '.github/workflows/drift.yml';
+
 /**
- * Attribute conditions for the two GitHub providers. Numeric IDs survive renames and
+ * Attribute conditions for the three GitHub providers. Numeric IDs survive renames and
  * cannot be reclaimed by someone else, so they are used whenever the plan has them.
+ * The drift provider also pins the subject (base branch, no environment), the events
+ * drift.yml runs on, and the workflow itself (job_workflow_ref, by name: GitHub has no
+ * numeric form of it, so a renamed repository stops drift checks until regenerated).
  */
 export function githubTrust(plan: ResolvedPlan): GithubTrust {
   const g = plan.github;
@@ -92,6 +99,13 @@ export function githubTrust(plan: ResolvedPlan): GithubTrust {
     principalAttribute: ids ? `attribute.repository_id/${g.repoId}` : `attribute.repository/${g.owner}/${g.repo}`,
     planCondition: `${repo} && assertion.event_name == 'pull_request'`,
     applyCondition: `${repo} && assertion.environment == ${cel(g.environment)} && assertion.ref == ${cel(`refs/heads/${g.baseBranch}`)}`,
+    driftCondition: [
+      repo,
+      `assertion.sub == ${cel(oidcSubjects(plan).drift)}`,
+      `assertion.ref == ${cel(`refs/heads/${g.baseBranch}`)}`,
+      `assertion.event_name in ['schedule', 'workflow_dispatch']`,
+      `assertion.job_workflow_ref == ${cel(`${g.owner}/${g.repo}/${DRIFT_WORKFLOW}@refs/heads/${g.baseBranch}`)}`,
+    ].join(' && '),
   };
 }
 
@@ -120,10 +134,13 @@ export const gcp: CloudModule = {
       cluster: plan.name,
       planPool: poolId(plan.name, 'plan'),
       applyPool: poolId(plan.name, 'apply'),
+      driftPool: poolId(plan.name, 'drift'),
       planServiceAccountId: serviceAccountId(plan.name, 'gh-plan'),
       applyServiceAccountId: serviceAccountId(plan.name, 'gh-apply'),
+      driftServiceAccountId: serviceAccountId(plan.name, 'gh-drift'),
       planServiceAccount: email(serviceAccountId(plan.name, 'gh-plan')),
       applyServiceAccount: email(serviceAccountId(plan.name, 'gh-apply')),
+      driftServiceAccount: email(serviceAccountId(plan.name, 'gh-drift')),
       vaultKeyRing: `${plan.name}-vault`,
       vaultCryptoKey: 'vault-unseal',
     };
@@ -156,11 +173,14 @@ export const gcp: CloudModule = {
           state_bucket: names.stateBucket,
           plan_pool_id: names.planPool,
           apply_pool_id: names.applyPool,
+          drift_pool_id: names.driftPool,
           plan_attribute_condition: trust.planCondition,
           apply_attribute_condition: trust.applyCondition,
+          drift_attribute_condition: trust.driftCondition,
           repository_principal_attribute: trust.principalAttribute,
           plan_service_account_id: names.planServiceAccountId,
           apply_service_account_id: names.applyServiceAccountId,
+          drift_service_account_id: names.driftServiceAccountId,
         },
         context: { stack: stack('bootstrap', [GOOGLE, GOOGLE_BETA]), stateObjects: stateObjects(plan) },
       },
@@ -267,6 +287,9 @@ export const gcp: CloudModule = {
       { name: 'GCP_PLAN_SERVICE_ACCOUNT', description: 'bootstrap output plan_service_account', scope: 'repository' },
       { name: 'GCP_APPLY_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output apply_workload_identity_provider', scope: 'environment' },
       { name: 'GCP_APPLY_SERVICE_ACCOUNT', description: 'bootstrap output apply_service_account', scope: 'environment' },
+      // Repository variables: drift.yml runs in no environment (its provider admits only drift.yml on the base branch).
+      { name: 'GCP_DRIFT_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output drift_workload_identity_provider', scope: 'repository' },
+      { name: 'GCP_DRIFT_SERVICE_ACCOUNT', description: 'bootstrap output drift_service_account', scope: 'repository' },
     ],
     loginTemplate: 'workflows/gcp-login.yml.njk',
     kubeconfigTemplate: 'workflows/gcp-kubeconfig.yml.njk',

@@ -1,8 +1,15 @@
-// Which Terraform states the pull-request plan identity may read. One source: the stage
+// Which Terraform states the pipeline's read-only identities may read. One source: the stage
 // list (graph.ts stagesFor and planOnPullRequest), which also drives the plan workflow
 // (.opsta/pipeline.json). A stage not planned on pull requests (40-config with its SSO
 // client secrets, apply-only stages such as 25-prerequisites) keeps its state away from
 // anyone who can open a pull request.
+//
+// The scheduled drift check (drift.yml, the same planOnPullRequest filter) plans the same
+// stages and its identity reads the same states, no more (docs/decisions.md, "Drift detection:
+// a third identity"). That identity is trusted by any job on the base branch that
+// is bound to no environment: a weaker gate than the protected environment's reviewers, so
+// it must not reach the generated credentials that only the environment may read. The
+// stages it leaves out are re-planned, with the apply identity, before every apply.
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import { planOnPullRequest, stagesFor } from '../graph.ts';
 

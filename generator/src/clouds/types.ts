@@ -60,13 +60,15 @@ export interface ClusterRelease {
 export interface OidcSubjects {
   plan: string;
   apply: string;
+  /** Jobs on the base branch bound to no environment: the scheduled or dispatched drift check. */
+  drift: string;
 }
 
 /** GitHub's OIDC `sub` for this repository, in the format it actually emits. */
 export function oidcSubjects(plan: ResolvedPlan): OidcSubjects {
   const g = plan.github;
   const repo = g.subjectFormat === 'immutable' ? `repo:${g.owner}@${g.ownerId}/${g.repo}@${g.repoId}` : `repo:${g.owner}/${g.repo}`;
-  return { plan: `${repo}:pull_request`, apply: `${repo}:environment:${g.environment}` };
+  return { plan: `${repo}:pull_request`, apply: `${repo}:environment:${g.environment}`, drift: `${repo}:ref:refs/heads/${g.baseBranch}` };
 }
 
 export function commonTags(plan: ResolvedPlan): Record<string, string> {
