@@ -20,6 +20,8 @@ import { LANG_SCRIPT } from '../../site/src/i18n/lang-script.ts';
 import { localizeCostText, matchCostText } from '../../site/src/i18n/cost-text.ts';
 import { enReview } from '../../site/src/i18n/review-en.ts';
 import { koReview } from '../../site/src/i18n/review-ko.ts';
+import { enPublish } from '../../site/src/i18n/publish-en.ts';
+import { koPublish } from '../../site/src/i18n/publish-ko.ts';
 import { problemCode } from '../../site/src/i18n/problem-codes.ts';
 import { translateProblem } from '../../site/src/i18n/problem-text.ts';
 import { format, pathFor, pickLang, translator } from '../../site/src/i18n/t.ts';
@@ -41,6 +43,10 @@ describe('message catalogs', () => {
     for (const k of Object.keys(enReview) as (keyof typeof enReview)[]) expect(placeholders(koReview[k]), k).toEqual(placeholders(enReview[k]));
     // One catalog per key: the Review step's keys are not also in the main catalog.
     expect(Object.keys(enReview).filter((k) => Object.hasOwn(en, k))).toEqual([]);
+    // The Publish step's catalog (publish-en.ts / publish-ko.ts), the same way.
+    expect(Object.keys(koPublish).sort()).toEqual(Object.keys(enPublish).sort());
+    for (const k of Object.keys(enPublish) as (keyof typeof enPublish)[]) expect(placeholders(koPublish[k]), k).toEqual(placeholders(enPublish[k]));
+    expect(Object.keys(enPublish).filter((k) => Object.hasOwn(en, k) || Object.hasOwn(enReview, k))).toEqual([]);
   });
 
   it('the key check fails on a missing or an extra key', () => {
@@ -51,7 +57,7 @@ describe('message catalogs', () => {
 
   it('every Korean message is Korean, apart from names and codes', () => {
     const words = (v: string) => v.replace(/\{\w+\}/g, '');
-    const latinOnly = Object.entries({ ...ko, ...koReview }).filter(([, v]) => /\p{L}/u.test(words(v)) && !hangul.test(v));
+    const latinOnly = Object.entries({ ...ko, ...koReview, ...koPublish }).filter(([, v]) => /\p{L}/u.test(words(v)) && !hangul.test(v));
     // Product names and technical labels written the same in Korean.
     expect(latinOnly.map(([k]) => k).sort()).toEqual(['landing.terminal.schema', 'network.cidr', 'pools.instanceOption', 'site.lang.other', 'tls.letsencrypt']);
   });

@@ -18,8 +18,7 @@ export interface PublishContentInput {
   keepAsWritten?: (path: string, text: string) => boolean;
 }
 
-/** The default publish branch: opsta/<plan name> (the name is validated as [a-z][a-z0-9-]*). */
-export const defaultBranch = (resolved: ResolvedPlan) => `opsta/${resolved.name}`;
+export { defaultBranch } from './branch.ts';
 
 export function publishContent(input: PublishContentInput): PublishContent {
   const { resolved, opts } = input;

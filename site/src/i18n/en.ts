@@ -182,11 +182,6 @@ export const en = {
   'budget.legend': 'Budget',
   'budget.monthly': 'Monthly budget in USD (optional)',
 
-  'publish.intro': 'Publishing the repository to GitHub (a branch and a pull request, with the environment and its reviewers) comes with the publishing feature.',
-  'publish.until': 'Until then, download the repository as a zip from the Review step, or run the CLI with the downloaded plan:',
-  'publish.button': 'Publish to GitHub',
-  'publish.later': 'Not available yet: comes with the publishing feature.',
-
   // Graph (components/Graph.tsx)
   'graph.empty': 'The graph appears once the plan has a valid cloud, region and network.',
   'graph.drawing': 'Drawing the graph…',

@@ -176,11 +176,6 @@ export const ko: Messages = {
   'budget.legend': '예산',
   'budget.monthly': '월 예산, USD (선택)',
 
-  'publish.intro': 'GitHub에 저장소를 게시하는 기능(브랜치와 풀 리퀘스트, 환경과 리뷰어 설정)은 게시 기능과 함께 제공될 예정입니다.',
-  'publish.until': '그 전까지는 검토 단계에서 저장소를 zip으로 내려받거나, 내려받은 플랜으로 CLI를 실행하세요:',
-  'publish.button': 'GitHub에 게시',
-  'publish.later': '아직 사용할 수 없습니다. 게시 기능과 함께 제공됩니다.',
-
   'graph.empty': '플랜의 클라우드, 리전, 네트워크가 유효해지면 그래프가 나타납니다.',
   'graph.drawing': '그래프를 그리는 중…',
   'graph.failed': '여기서는 그래프를 그리지 못했습니다({reason}). 아래에 텍스트로 보여 드립니다.',

@@ -2,7 +2,7 @@
 // templates (see site/njk-precompile.ts) and nunjucks-slim. Same core as the CLI.
 import type { Catalog } from '../../../schemas/blueprint.ts';
 import type { PlanInput, ResolvedPlan } from '../../../schemas/plan.ts';
-import { generateRepository, type GeneratedFiles } from '../../../generator/src/generate.ts';
+import { generateRepository, type GeneratedFiles, type GenerateOptions } from '../../../generator/src/generate.ts';
 import type { TemplateSet } from '../../../generator/src/render.ts';
 // The executor runtime every generated repository carries as .opsta/opsta.mjs, the same bytes the
 // CLI writes. It is a file of the generated repository, not code the planner runs, so it ships as a
@@ -37,6 +37,12 @@ function generationCatalog(catalog: Catalog): Catalog {
   let c = withTemplates.get(catalog);
   if (!c) withTemplates.set(catalog, (c = { ...catalog, componentTemplates: compiled as Record<string, string> }));
   return c;
+}
+
+/** The core's options in this browser (after loadRuntime), for code that calls the core itself (Publish). */
+export function generateOptions(catalog: Catalog): GenerateOptions {
+  if (runtime === undefined) throw new Error('generateOptions() before loadRuntime() finished');
+  return { catalog: generationCatalog(catalog), templates, runtime };
 }
 
 export function generate(plan: PlanInput, resolved: ResolvedPlan, catalog: Catalog): GeneratedFiles {
