@@ -6,7 +6,7 @@ const require = __opstaCreateRequire(import.meta.url);
 
 // generator/runtime/commands.ts
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // generator/runtime/errors.ts
 var CheckFailed = class extends Error {
@@ -54,33 +54,6 @@ function oneOf(value, allowed, what) {
   return value;
 }
 
-// generator/runtime/budget.ts
-var WARN_AT = 0.8;
-var DEFAULT_ACK_LABEL = "opsta:budget-acknowledged";
-function parseCost(json2, where) {
-  const total = json2?.totalUsd;
-  if (typeof total !== "number" || !Number.isFinite(total) || total < 0) throw new UsageError(`${where}: "totalUsd" must be a non-negative number (the output of opsta cost --json, or .opsta/cost.json)`);
-  const b = json2.budget;
-  if (b !== void 0 && (typeof b?.monthlyUsd !== "number" || !(b.monthlyUsd > 0))) throw new UsageError(`${where}: "budget.monthlyUsd" must be a positive number`);
-  return { totalUsd: total, ...b ? { budget: { monthlyUsd: b.monthlyUsd } } : {} };
-}
-var usd = (n) => `$${n.toFixed(2)}`;
-function checkBudget(cost, opts = {}) {
-  const ack = opts.ackLabel ?? DEFAULT_ACK_LABEL;
-  const base = opts.base ? { baseUsd: opts.base.totalUsd } : {};
-  const delta = opts.base ? ` (${cost.totalUsd >= opts.base.totalUsd ? "+" : "-"}${usd(Math.abs(cost.totalUsd - opts.base.totalUsd))} against the base branch)` : "";
-  if (!cost.budget) return { type: "cost", status: "no-budget", totalUsd: cost.totalUsd, ...base, message: `Estimated ${usd(cost.totalUsd)} a month${delta}; no budget set (budget.monthlyUsd in the plan).` };
-  const limit = cost.budget.monthlyUsd;
-  const common = { type: "cost", totalUsd: cost.totalUsd, budgetUsd: limit, ...base };
-  const pct = Math.round(cost.totalUsd / limit * 100);
-  if (cost.totalUsd > limit) {
-    if (opts.labels?.includes(ack)) return { ...common, status: "acknowledged", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} (${pct} %)${delta}; acknowledged with the label "${ack}".` };
-    return { ...common, status: "over", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} by ${usd(cost.totalUsd - limit)} (${pct} %)${delta}. Lower the plan's cost, raise budget.monthlyUsd, or have a maintainer add the label "${ack}".` };
-  }
-  if (cost.totalUsd >= WARN_AT * limit) return { ...common, status: "warn", message: `Estimated ${usd(cost.totalUsd)} a month is ${pct} % of the budget of ${usd(limit)}${delta}.` };
-  return { ...common, status: "ok", message: `Estimated ${usd(cost.totalUsd)} a month, ${pct} % of the budget of ${usd(limit)}${delta}.` };
-}
-
 // generator/runtime/changed-stacks.ts
 var GLOBAL = [/^opsta\.plan\.yaml$/, /^\.opsta\/pipeline\.json$/, /^\.opsta\/opsta\.mjs$/, /^\.github\/workflows\//, /^\.terraform\.lock\.hcl$/];
 function parsePipeline(json2, where = ".opsta/pipeline.json") {
@@ -111,268 +84,6 @@ function changedStages(pipeline, paths) {
     }
   }
   return pipeline.stages.filter((s) => changed.has(s.id));
-}
-
-// generator/runtime/markdown.ts
-function mdText(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()|~])/g, "\\$1").replace(/@/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\r?\n/g, " ");
-}
-function mdCode(s) {
-  const clean3 = s.replace(/[\u0000-\u001f\u007f]/g, " ");
-  const longest = Math.max(0, ...(clean3.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = clean3.startsWith("`") || clean3.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean3}${pad}${fence}`;
-}
-function mdFence(body, lang = "") {
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${body.replace(/\u0000/g, "")}${body.endsWith("\n") ? "" : "\n"}${fence}`;
-}
-function marker(name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(name)) throw new Error(`marker name ${JSON.stringify(name)} must be letters, digits and : . _ -`);
-  return `<!-- opsta:${name} -->`;
-}
-
-// generator/runtime/plan-summary.ts
-function changeKind(actions) {
-  const a = actions.join(",");
-  switch (a) {
-    case "create":
-      return "create";
-    case "update":
-      return "update";
-    case "delete":
-      return "delete";
-    case "delete,create":
-    case "create,delete":
-      return "replace";
-    case "read":
-      return "read";
-    case "forget":
-      return "forget";
-    case "no-op":
-    case "":
-      return "no-op";
-    default:
-      throw new UsageError(`unknown Terraform action list [${actions.join(", ")}] in the plan JSON; is this terraform show -json output?`);
-  }
-}
-function resourceChanges(plan, what = "the plan JSON") {
-  if (typeof plan !== "object" || plan === null || !("format_version" in plan)) {
-    throw new UsageError(`${what} has no "format_version": it is not \`terraform show -json <planfile>\` output`);
-  }
-  const rc = plan.resource_changes;
-  if (rc === void 0) return [];
-  if (!Array.isArray(rc)) throw new UsageError(`${what}: "resource_changes" must be a list`);
-  const out = [];
-  rc.forEach((r, i) => {
-    if (typeof r?.address !== "string") throw new UsageError(`${what}: resource_changes[${i}].address is missing`);
-    if (r.mode === "data") return;
-    const actions = r.change?.actions;
-    if (!Array.isArray(actions) || !actions.every((x) => typeof x === "string")) throw new UsageError(`${what}: resource_changes[${i}].change.actions must be a list of strings`);
-    out.push({ address: r.address, actions, raw: r });
-  });
-  return out.sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-}
-function summarizePlan(stage, plan) {
-  const s = { type: "plan", stage, add: 0, change: 0, destroy: 0, imports: 0, moves: 0, forget: 0, destructive: [], changes: [], outputs: [], errored: false };
-  for (const { address, actions, raw } of resourceChanges(plan)) {
-    const kind = changeKind(actions);
-    if (kind === "read") continue;
-    const line = { address, kind };
-    if (typeof raw.action_reason === "string") line.reason = raw.action_reason;
-    if (typeof raw.previous_address === "string" && raw.previous_address !== address) {
-      line.movedFrom = raw.previous_address;
-      s.moves++;
-    }
-    if (raw.change?.importing) {
-      line.importing = true;
-      s.imports++;
-    }
-    if (kind === "create") s.add++;
-    if (kind === "update") s.change++;
-    if (kind === "delete") s.destroy++;
-    if (kind === "replace") s.add++, s.destroy++;
-    if (kind === "forget") s.forget++;
-    if (kind === "delete" || kind === "replace") s.destructive.push(line);
-    else if (kind !== "no-op" || line.movedFrom || line.importing) s.changes.push(line);
-  }
-  const oc = plan.output_changes ?? {};
-  s.outputs = Object.keys(oc).filter((k) => !(oc[k]?.actions ?? []).every((a) => a === "no-op")).sort();
-  s.errored = plan.errored === true;
-  return s;
-}
-var hasChanges = (s) => s.destructive.length + s.changes.length + s.outputs.length > 0;
-function countsLine(s) {
-  if (!hasChanges(s)) return "no changes";
-  const parts = [`${s.add} to add`, `${s.change} to change`, `${s.destroy} to destroy`];
-  if (s.imports) parts.unshift(`${s.imports} to import`);
-  if (s.moves) parts.push(`${s.moves} moved`);
-  if (s.forget) parts.push(`${s.forget} to forget`);
-  if (s.outputs.length) parts.push(`${s.outputs.length} output${s.outputs.length === 1 ? "" : "s"} changed`);
-  return parts.join(", ");
-}
-
-// generator/runtime/sections.ts
-var FULL = { items: Infinity, chars: Infinity, destructive: Infinity };
-function clip(s, max = 200) {
-  return s.length <= max ? s : `${s.slice(0, max / 2 - 1)}…${s.slice(s.length - max / 2)}`;
-}
-var usd2 = (n) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-function resourceLine(r) {
-  const notes = [r.reason?.replace(/_/g, " "), r.movedFrom ? `moved from ${mdCode(clip(r.movedFrom))}` : void 0, r.importing ? "imported" : void 0].filter(Boolean);
-  return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join("; ")})` : ""}`;
-}
-function more(n) {
-  return `- _… ${n} more, listed in the job summary._`;
-}
-function destructiveCount(s) {
-  return s.type === "plan" ? s.destructive.length : 0;
-}
-function renderSection(s, caps = FULL) {
-  if (s.type === "cost") {
-    const icon = { ok: "✅", warn: "⚠️", over: "❌", acknowledged: "☑️", "no-budget": "ℹ️" }[s.status];
-    const lines = [`### Monthly cost`, "", `${icon} ${mdText(s.message)}`, ""];
-    const rows = [`| Estimate | ${usd2(s.totalUsd)} |`];
-    if (s.baseUsd !== void 0) rows.push(`| Base branch | ${usd2(s.baseUsd)} |`, `| Change | ${s.totalUsd - s.baseUsd >= 0 ? "+" : "−"}${usd2(Math.abs(s.totalUsd - s.baseUsd))} |`);
-    if (s.budgetUsd !== void 0) rows.push(`| Budget | ${usd2(s.budgetUsd)} (${Math.round(s.totalUsd / s.budgetUsd * 100)} %) |`);
-    return [...lines, "| | Monthly |", "|---|---:|", ...rows, ""].join("\n");
-  }
-  if (s.type === "text") {
-    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf("\n", caps.chars)))}
-… truncated: ${s.body.length - caps.chars} more characters in the job summary
-` : s.body;
-    return [`### ${mdCode(s.stage)}: ${mdText(s.title)}`, "", s.body.trim() === "" ? "_No changes._" : `<details><summary>Show</summary>
-
-${mdFence(body, s.lang ?? "")}
-
-</details>`, ""].join("\n");
-  }
-  const out = [`### ${mdCode(s.stage)}: ${countsLine(s)}`, ""];
-  if (s.errored) out.push("> [!WARNING]", "> The plan errored: the changes below are what Terraform planned before the error, not the whole change.", "");
-  if (s.destructive.length) {
-    const replaced = s.destructive.filter((r) => r.kind === "replace").length;
-    out.push("> [!CAUTION]", `> **${s.destructive.length} resource${s.destructive.length === 1 ? "" : "s"} will be destroyed** (${replaced} of them replaced): deleted data does not come back, check each one.`);
-    const shown = s.destructive.slice(0, caps.destructive);
-    for (const r of shown) out.push(`> ${resourceLine(r)}`);
-    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length)}`);
-    out.push("");
-  }
-  if (!hasChanges(s)) return [...out, "_No changes: the infrastructure matches the configuration._", ""].join("\n");
-  if (s.changes.length || s.outputs.length) {
-    out.push(`<details><summary>Other changes (${s.changes.length + s.outputs.length})</summary>`, "");
-    const shown = s.changes.slice(0, caps.items);
-    for (const r of shown) out.push(resourceLine(r));
-    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length));
-    const outs = s.outputs.slice(0, Math.max(0, caps.items - shown.length));
-    for (const o of outs) out.push(`- **output** ${mdCode(clip(o))}`);
-    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length));
-    out.push("", "</details>", "");
-  }
-  return out.join("\n");
-}
-function sortSections(sections) {
-  const key = (s) => s.type === "cost" ? "~" : `${s.stage}\0${s.type}`;
-  return [...sections].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-
-// generator/runtime/comment.ts
-var COMMENT_LIMIT = 65536;
-function render(input, caps, truncated) {
-  const sections = sortSections(input.sections);
-  const head = [marker(input.markerName), `## ${input.title ?? "Opsta plan"}`, ""];
-  if (input.sha) head.push(`For ${mdCode(input.sha.slice(0, 12))}.`, "");
-  const destroying = sections.filter((s) => destructiveCount(s) > 0);
-  if (destroying.length) {
-    head.push(`> [!CAUTION]`, `> **Destructive changes** in ${destroying.map((s) => `${mdCode(s.type === "cost" ? "cost" : s.stage)} (${destructiveCount(s)})`).join(", ")}: read them before approving.`, "");
-  }
-  if (sections.length === 0) head.push("_No stage changed in this pull request._", "");
-  const body = sections.map((s) => renderSection(s, caps)).join("\n");
-  const foot = truncated ? `
----
-_This comment is shortened to fit GitHub's limit; the full plans are in the job summary${input.runUrl ? ` of [the run](${input.runUrl})` : ""}._
-` : input.runUrl ? `
----
-_Full output: [the run](${input.runUrl})._
-` : "";
-  return `${head.join("\n")}${body}${foot}`;
-}
-var LADDER = [
-  FULL,
-  ...[500, 200, 100, 50, 20, 10, 5, 0].map((items) => ({ items, chars: Infinity, destructive: Infinity })),
-  ...[2e4, 8e3, 3e3, 1e3, 0].map((chars) => ({ items: 0, chars, destructive: Infinity })),
-  ...[200, 100, 50, 20, 10, 5, 0].map((destructive) => ({ items: 0, chars: 0, destructive }))
-];
-function renderComment(input, limit = COMMENT_LIMIT) {
-  for (const [i, caps] of LADDER.entries()) {
-    const body2 = render(input, caps, i > 0);
-    if (body2.length < limit) return { body: body2, truncated: i > 0 };
-  }
-  const body = render(input, LADDER[LADDER.length - 1], true);
-  const cut = body.lastIndexOf("\n", limit - 200);
-  return { body: `${body.slice(0, cut)}
-
-_… cut to fit GitHub's limit; see the job summary._
-`, truncated: true };
-}
-function renderFull(input) {
-  return render(input, FULL, false);
-}
-
-// generator/runtime/compare-plan.ts
-function actionsOf(plan, what) {
-  const m = /* @__PURE__ */ new Map();
-  for (const { address, actions } of resourceChanges(plan, what)) {
-    const kind = changeKind(actions);
-    if (kind === "read" || kind === "no-op") continue;
-    m.set(address, kind);
-  }
-  return m;
-}
-function comparePlans(reviewed, fresh) {
-  const a = actionsOf(reviewed, "the reviewed plan");
-  const b = actionsOf(fresh, "the fresh plan");
-  const diffs = [];
-  for (const address of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
-    const r = a.get(address);
-    const f = b.get(address);
-    if (r !== f) diffs.push({ address, ...r ? { reviewed: r } : {}, ...f ? { fresh: f } : {} });
-  }
-  return diffs;
-}
-function describeDifferences(stage, diffs) {
-  const where = stage ? `stage ${stage}` : "the stage";
-  if (diffs.length === 0) return `${where}: the fresh plan matches the reviewed plan`;
-  const lines = diffs.map(
-    (d) => d.reviewed === void 0 ? `  + ${d.address}: ${d.fresh} (not in the reviewed plan)` : d.fresh === void 0 ? `  - ${d.address}: ${d.reviewed} (reviewed, no longer planned)` : `  ~ ${d.address}: reviewed ${d.reviewed}, now ${d.fresh}`
-  );
-  return [
-    `${where}: the fresh plan differs from the plan reviewed on the pull request in ${diffs.length} resource${diffs.length === 1 ? "" : "s"}; not applying.`,
-    ...lines,
-    "Something changed since the review (another merge, drift, or a provider default). Re-run the plan on a new pull request and review it."
-  ].join("\n");
-}
-
-// generator/runtime/exec.ts
-import { spawnSync } from "node:child_process";
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, input: opts.input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) {
-    const code = r.error.code;
-    if (code === "ENOENT") throw new UsageError(`${cmd} is not installed or not on PATH; the workflow must set it up before this step`);
-    throw new UsageError(`could not run ${cmd}: ${r.error.message}`);
-  }
-  return { code: r.status ?? 128, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
-}
-function runOk(cmd, args, opts = {}) {
-  const r = run(cmd, args, opts);
-  if (r.code !== 0) {
-    const last = r.stderr.trim().split("\n").slice(-3).join(" | ");
-    throw new UsageError(`${cmd} ${args[0] ?? ""} failed (exit ${r.code}): ${last || "no output"}`);
-  }
-  return r.stdout;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -4495,15 +4206,40 @@ var RUNTIME_VERSION = "0.1.0";
 
 // generator/runtime/github.ts
 var realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function retryDelay(e, attempt, baseMs) {
+function failureKind(e) {
   const err = e;
   const status = err?.status;
+  if (status === 500 && !err.response) return "no-answer";
   const headers = err?.response?.headers ?? {};
-  const retryAfter = Number(headers["retry-after"]);
-  const secondaryLimit = (status === 403 || status === 429) && (headers["retry-after"] !== void 0 || headers["x-ratelimit-remaining"] === "0" || /secondary rate limit/i.test(err.message ?? ""));
-  if (status === void 0 || status < 500 && !secondaryLimit) return void 0;
+  if ((status === 403 || status === 429) && (headers["retry-after"] !== void 0 || headers["x-ratelimit-remaining"] === "0" || /secondary rate limit/i.test(err.message ?? ""))) return "rate-limit";
+  if (status !== void 0 && status >= 500) return "server";
+  return void 0;
+}
+function retryDelay(e, attempt, baseMs, method = "GET") {
+  const kind = failureKind(e);
+  if (kind === void 0 || method.toUpperCase() === "POST" && kind !== "rate-limit") return void 0;
+  const retryAfter = Number(e.response?.headers?.["retry-after"]);
   if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1e3, 6e4);
   return baseMs * 2 ** attempt;
+}
+var GitHubApiError = class extends UsageError {
+  constructor(message, status, retryable) {
+    super(message);
+    this.status = status;
+    this.retryable = retryable;
+  }
+};
+var policies = /* @__PURE__ */ new WeakMap();
+async function again(gh, op) {
+  const p = policies.get(gh) ?? { attempts: 3, baseMs: 1e3, sleep: realSleep };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (!(e instanceof GitHubApiError && e.retryable) || attempt + 1 >= p.attempts) throw e;
+      await p.sleep(p.baseMs * 2 ** attempt);
+    }
+  }
 }
 function githubClient(io, policy = {}) {
   const token = requireEnv(io, "GITHUB_TOKEN", "pass the job token (env: GITHUB_TOKEN: ${{ github.token }}) to this step");
@@ -4516,12 +4252,13 @@ function githubClient(io, policy = {}) {
       try {
         return await request4(options);
       } catch (e) {
-        const delay = attempt + 1 < p.attempts ? retryDelay(e, attempt, p.baseMs) : void 0;
-        if (delay === void 0) throw describeHttpError(e, `${options.method} ${endpointPath(options.url)}`);
+        const delay = attempt + 1 < p.attempts ? retryDelay(e, attempt, p.baseMs, options.method) : void 0;
+        if (delay === void 0) throw describeHttpError(e, `${options.method} ${endpointPath(octokit.request.endpoint.parse(options).url)}`, options.method === "POST");
         await p.sleep(delay);
       }
     }
   });
+  policies.set(octokit, p);
   return octokit;
 }
 function endpointPath(url) {
@@ -4537,11 +4274,528 @@ var HINTS = {
   404: "not found, or the token cannot see it (check the repository and the job permissions)",
   422: "GitHub refused the request as invalid"
 };
-function describeHttpError(e, endpoint2) {
+function describeHttpError(e, endpoint2, post) {
   const err = e;
   if (err?.status === void 0) return e instanceof Error ? e : new Error(String(e));
   const msg = (err.message ?? "").split("\n")[0].slice(0, 200);
-  return new UsageError(`GitHub API ${endpoint2} failed: ${err.status} ${msg}${HINTS[err.status] ? `; ${HINTS[err.status]}` : ""}`);
+  const kind = failureKind(e);
+  if (kind === "no-answer") return new GitHubApiError(`GitHub API ${endpoint2} failed: no answer (${msg}); check GITHUB_API_URL and the network, then re-run the job (a re-run does not duplicate what it already published)`, void 0, post);
+  return new GitHubApiError(`GitHub API ${endpoint2} failed: ${err.status} ${msg}${HINTS[err.status] ? `; ${HINTS[err.status]}` : ""}`, err.status, post && kind === "server");
+}
+
+// generator/runtime/markdown.ts
+function mdText(s) {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()|~])/g, "\\$1").replace(/@/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\r?\n/g, " ");
+}
+function mdCode(s) {
+  const clean3 = s.replace(/[\u0000-\u001f\u007f]/g, " ");
+  const longest = Math.max(0, ...(clean3.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean3.startsWith("`") || clean3.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean3}${pad}${fence}`;
+}
+function mdFence(body, lang = "") {
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${body.replace(/\u0000/g, "")}${body.endsWith("\n") ? "" : "\n"}${fence}`;
+}
+function marker(name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(name)) throw new Error(`marker name ${JSON.stringify(name)} must be letters, digits and : . _ -`);
+  return `<!-- opsta:${name} -->`;
+}
+
+// generator/runtime/publish.ts
+function isOurs(body, user, markerLine) {
+  return typeof body === "string" && body.startsWith(markerLine) && user?.type === "Bot";
+}
+async function upsertComment(gh, r, issueNumber, markerName, body) {
+  const m = marker(markerName);
+  if (!body.startsWith(m)) throw new Error("the comment body must start with its marker");
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+  const mine = comments.find((c) => isOurs(c.body, c.user, m));
+  if (mine) {
+    if (mine.body !== body) await gh.rest.issues.updateComment({ ...r, comment_id: mine.id, body });
+    return { id: mine.id, created: false };
+  }
+  const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
+  return { id: data.id, created: true };
+}
+async function startDeployment(gh, r, d) {
+  const existing = await gh.paginate(gh.rest.repos.listDeployments, { ...r, sha: d.ref, environment: d.environment, per_page: 100 });
+  const again2 = existing.find((x) => x.payload !== null && typeof x.payload === "object" && x.payload.opstaRunId === d.runId);
+  if (again2) return { id: again2.id, created: false };
+  const res = await gh.rest.repos.createDeployment({
+    ...r,
+    ref: d.ref,
+    environment: d.environment,
+    auto_merge: false,
+    required_contexts: [],
+    transient_environment: false,
+    payload: { opstaRunId: d.runId },
+    description: (d.description ?? `Opsta apply, run ${d.runId}`).slice(0, 140)
+  });
+  if (res.status !== 201 || !("id" in res.data)) throw new Error(`GitHub did not create the deployment: ${res.data.message ?? res.status}`);
+  return { id: res.data.id, created: true };
+}
+async function deploymentStatus(gh, r, id, state, description, logUrl) {
+  const text = description.slice(0, 140);
+  const { data: latest } = await gh.rest.repos.listDeploymentStatuses({ ...r, deployment_id: id, per_page: 1 });
+  if (latest[0] && latest[0].state === state && latest[0].description === text && (latest[0].log_url ?? "") === (logUrl ?? "")) return { created: false };
+  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: text, ...logUrl ? { log_url: logUrl } : {} });
+  return { created: true };
+}
+var DRIFT_LABEL = "opsta-drift";
+async function syncDriftIssue(gh, r, stage, report) {
+  const m = marker(`drift:${stage}`);
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: DRIFT_LABEL, state: "all", per_page: 100 });
+  const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1)[0];
+  if (!report) {
+    if (!mine || mine.state === "closed") return { action: "none", ...mine ? { number: mine.number } : {} };
+    const gone = `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure.`;
+    const said = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: mine.number, per_page: 100 });
+    const last = said.at(-1);
+    if (!(last && last.body === gone && last.user?.type === "Bot")) await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: gone });
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "closed", state_reason: "completed" });
+    return { action: "closed", number: mine.number };
+  }
+  const body = [m, `Terraform found drift in stage \`${stage}\`: the infrastructure no longer matches the configuration on the default branch.`, "", report.details, "", report.runUrl ? `Last checked by [this run](${report.runUrl}).` : "", "Fix it by applying the configuration again (or by changing the configuration to match); this issue closes itself when the drift is gone.", ""].join("\n");
+  if (!mine) {
+    const { data } = await gh.rest.issues.create({ ...r, title: `Drift: ${stage}`, body, labels: [DRIFT_LABEL] });
+    return { action: "created", number: data.number };
+  }
+  if (mine.state === "closed") {
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "open", body });
+    return { action: "reopened", number: mine.number };
+  }
+  if (mine.body !== body) await gh.rest.issues.update({ ...r, issue_number: mine.number, body });
+  return { action: mine.body !== body ? "updated" : "none", number: mine.number };
+}
+
+// generator/runtime/apply-outcome.ts
+function stageStepIds(stageId) {
+  const sid = stageId.replace(/-/g, "_");
+  return { plan: `plan_${sid}`, compare: `compare_${sid}`, apply: `apply_${sid}`, helmfile: `helmfile_${sid}` };
+}
+var OTHER_STEPS = {
+  deployment: "starting the deployment",
+  reviewed: "finding the reviewed plans",
+  kubeconfig: "writing the kubeconfig",
+  health: "the health checks",
+  finish: "finishing the deployment"
+};
+var failed = (s) => s?.outcome === "failure";
+var interrupted = (s) => s?.outcome === "cancelled";
+var succeeded = (s) => s?.outcome === "success";
+function decideOutcome(stages, steps, opts = {}) {
+  const jobStatus = opts.jobStatus ?? "failure";
+  const merge2 = (opts.event ?? "push") === "push";
+  const applied = [];
+  const before = () => applied.length ? ` Applied earlier in this run: ${applied.join(", ")}.` : " Nothing was applied before it in this run.";
+  for (const s of stages) {
+    const ids = stageStepIds(s.id);
+    if (s.tool === "terraform") {
+      const plan = steps[ids.plan];
+      const compare = steps[ids.compare];
+      const apply = steps[ids.apply];
+      if (failed(apply)) {
+        const undo = "Terraform has no undo: the revert re-applies the previous configuration once merged, it restores no deleted data.";
+        return {
+          kind: "terraform-apply",
+          stage: s.id,
+          ...merge2 ? { revertStage: s.id } : {},
+          applied,
+          status: "failure",
+          description: `${s.id}: terraform apply failed; ${merge2 ? "a revert pull request follows" : "a manual run: nothing to revert"}`,
+          message: merge2 ? `${s.id}: terraform apply failed, so the run stopped and a pull request reverting the merge is opened. ${undo}${before()}` : `${s.id}: terraform apply failed, so the run stopped. A manual run has no merge to revert: fix forward with a pull request.${before()}`
+        };
+      }
+      if (failed(compare)) {
+        return {
+          kind: "compare-plan",
+          stage: s.id,
+          applied,
+          status: "stopped",
+          description: `${s.id}: stopped before applying: the plan is not the reviewed one (nothing applied)`,
+          message: `${s.id}: stopped before terraform apply: its fresh plan is not the plan reviewed on the merged pull request (the differences are in that step's log). Nothing of ${s.id} was applied, so no revert pull request is opened; open a pull request so the change is planned and reviewed.${before()}`
+        };
+      }
+      if (failed(plan)) {
+        return {
+          kind: "terraform-plan",
+          stage: s.id,
+          applied,
+          status: "stopped",
+          description: `${s.id}: init or plan failed (nothing applied)`,
+          message: `${s.id}: terraform init or plan failed, before anything of ${s.id} was applied; no revert pull request is opened.${before()}`
+        };
+      }
+      if (interrupted(plan) || interrupted(compare) || interrupted(apply)) {
+        const during = interrupted(apply) ? "during terraform apply (its state may be partly applied and its lock still held)" : "before terraform apply";
+        return { kind: "cancelled", stage: s.id, applied, status: "cancelled", description: `${s.id}: cancelled ${interrupted(apply) ? "during" : "before"} terraform apply`, message: `The run was cancelled in ${s.id} ${during}. No revert pull request is opened for a cancelled run.${before()}` };
+      }
+      if (succeeded(apply)) applied.push(s.id);
+    } else {
+      const h = steps[ids.helmfile];
+      if (failed(h) || interrupted(h)) {
+        const rollback = rollbackSummary(steps.rollback);
+        return {
+          kind: failed(h) ? "helmfile" : "cancelled",
+          stage: s.id,
+          applied,
+          status: failed(h) ? "failure" : "cancelled",
+          description: `${s.id}: helmfile apply ${failed(h) ? "failed" : "was cancelled"}; ${rollback ? "see the Helm rollback" : "no release rolled back"}`,
+          message: `${s.id}: helmfile apply ${failed(h) ? "failed" : "was cancelled"}. Helm releases are rolled back to their last good revision, not the merge: ${rollback || "the rollback step did not report (see its log)"}.${before()}`
+        };
+      }
+      if (succeeded(h)) applied.push(s.id);
+    }
+  }
+  for (const [id, what] of Object.entries(OTHER_STEPS)) {
+    if (!failed(steps[id]) && !interrupted(steps[id])) continue;
+    if (id === "health" && failed(steps[id])) {
+      return {
+        kind: "health",
+        applied,
+        status: "unhealthy",
+        description: "every stage applied; health checks failed: deployed but unhealthy",
+        message: `Every stage applied${applied.length ? ` (${applied.join(", ")} changed)` : ""}, then the health checks failed: the platform is deployed but unhealthy (see the health report). Nothing is reverted or rolled back.`
+      };
+    }
+    return { kind: interrupted(steps[id]) ? "cancelled" : "other", applied, status: interrupted(steps[id]) ? "cancelled" : "failure", description: `${what} ${interrupted(steps[id]) ? "was cancelled" : "failed"}; no stage failed`, message: `${what[0].toUpperCase()}${what.slice(1)} ${interrupted(steps[id]) ? "was cancelled" : "failed"}: no stage failed, so nothing is reverted or rolled back.${before()}` };
+  }
+  const cancelled = jobStatus === "cancelled";
+  return {
+    kind: cancelled ? "cancelled" : "other",
+    applied,
+    status: cancelled ? "cancelled" : "failure",
+    description: `${cancelled ? "cancelled" : "a step failed"} outside the stages; nothing reverted`,
+    message: `${cancelled ? "The run was cancelled" : "A step outside the stages failed (a setup step, a cloud login: see the run)"}; no stage failed, so nothing is reverted or rolled back.${before()}`
+  };
+}
+function rollbackSummary(step) {
+  const text = step?.outputs?.releases;
+  if (!text) return "";
+  let list;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    return "";
+  }
+  if (!Array.isArray(list)) return "";
+  if (list.length === 0) return "no release was left changed";
+  return list.map((r) => `${r.namespace}/${r.name} ${r.outcome}${r.to ? ` to revision ${r.to}` : ""}`).join(", ");
+}
+function outcomeEvent(o, steps) {
+  let rollback;
+  try {
+    rollback = steps.rollback?.outputs?.releases ? JSON.parse(steps.rollback.outputs.releases) : void 0;
+  } catch {
+    rollback = void 0;
+  }
+  return { status: o.status, outcome: o.kind, ...o.stage ? { failedStage: o.stage } : {}, applied: o.applied, ...Array.isArray(rollback) ? { rollback } : {}, message: o.message };
+}
+function parseSteps(text) {
+  let j;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`apply-outcome: --steps is not JSON (${e.message}); pass \${{ toJSON(steps) }} through env:`);
+  }
+  if (typeof j !== "object" || j === null || Array.isArray(j)) throw new UsageError("apply-outcome: --steps must be the steps context, a JSON object of step id → { outcome, conclusion, outputs }");
+  return j;
+}
+async function applyOutcomeCommand(argv, io) {
+  const f = parseFlags(argv, ["steps", "job-status", "pipeline", "deployment-id"], "apply-outcome");
+  const steps = parseSteps(required(f, "steps", "apply-outcome"));
+  const pipeline = parsePipeline(readJson(f.pipeline ?? ".opsta/pipeline.json", "the pipeline file"));
+  const o = decideOutcome(pipeline.stages, steps, { jobStatus: f["job-status"] ?? "failure", event: io.env.GITHUB_EVENT_NAME ?? "push" });
+  setOutput(io, "kind", o.kind);
+  setOutput(io, "stage", o.stage ?? "");
+  setOutput(io, "revert_stage", o.revertStage ?? "");
+  setOutput(io, "event", JSON.stringify(outcomeEvent(o, steps)));
+  io.stdout(`${o.message}
+`);
+  appendSummary(io, `### Outcome
+
+${mdText(o.message)}
+`);
+  if (f["deployment-id"]) {
+    const id = Number(f["deployment-id"]);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`apply-outcome: --deployment-id must be a number, got ${JSON.stringify(f["deployment-id"])}`);
+    const gh = githubClient(io);
+    const r = repository(io);
+    if (o.stage) await deploymentStatus(gh, r, id, "in_progress", `${o.stage}: ${o.status === "cancelled" ? "cancelled" : "failed"}`, runUrl(io));
+    await deploymentStatus(gh, r, id, "failure", o.description, runUrl(io));
+  }
+  return 0;
+}
+
+// generator/runtime/budget.ts
+var WARN_AT = 0.8;
+var DEFAULT_ACK_LABEL = "opsta:budget-acknowledged";
+function parseCost(json2, where) {
+  const total = json2?.totalUsd;
+  if (typeof total !== "number" || !Number.isFinite(total) || total < 0) throw new UsageError(`${where}: "totalUsd" must be a non-negative number (the output of opsta cost --json, or .opsta/cost.json)`);
+  const b = json2.budget;
+  if (b !== void 0 && (typeof b?.monthlyUsd !== "number" || !(b.monthlyUsd > 0))) throw new UsageError(`${where}: "budget.monthlyUsd" must be a positive number`);
+  return { totalUsd: total, ...b ? { budget: { monthlyUsd: b.monthlyUsd } } : {} };
+}
+var usd = (n) => `$${n.toFixed(2)}`;
+function checkBudget(cost, opts = {}) {
+  const ack = opts.ackLabel ?? DEFAULT_ACK_LABEL;
+  const base = opts.base ? { baseUsd: opts.base.totalUsd } : {};
+  const delta = opts.base ? ` (${cost.totalUsd >= opts.base.totalUsd ? "+" : "-"}${usd(Math.abs(cost.totalUsd - opts.base.totalUsd))} against the base branch)` : "";
+  if (!cost.budget) return { type: "cost", status: "no-budget", totalUsd: cost.totalUsd, ...base, message: `Estimated ${usd(cost.totalUsd)} a month${delta}; no budget set (budget.monthlyUsd in the plan).` };
+  const limit = cost.budget.monthlyUsd;
+  const common = { type: "cost", totalUsd: cost.totalUsd, budgetUsd: limit, ...base };
+  const pct = Math.round(cost.totalUsd / limit * 100);
+  if (cost.totalUsd > limit) {
+    if (opts.labels?.includes(ack)) return { ...common, status: "acknowledged", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} (${pct} %)${delta}; acknowledged with the label "${ack}".` };
+    return { ...common, status: "over", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} by ${usd(cost.totalUsd - limit)} (${pct} %)${delta}. Lower the plan's cost, raise budget.monthlyUsd, or have a maintainer add the label "${ack}".` };
+  }
+  if (cost.totalUsd >= WARN_AT * limit) return { ...common, status: "warn", message: `Estimated ${usd(cost.totalUsd)} a month is ${pct} % of the budget of ${usd(limit)}${delta}.` };
+  return { ...common, status: "ok", message: `Estimated ${usd(cost.totalUsd)} a month, ${pct} % of the budget of ${usd(limit)}${delta}.` };
+}
+
+// generator/runtime/plan-summary.ts
+function changeKind(actions) {
+  const a = actions.join(",");
+  switch (a) {
+    case "create":
+      return "create";
+    case "update":
+      return "update";
+    case "delete":
+      return "delete";
+    case "delete,create":
+    case "create,delete":
+      return "replace";
+    case "read":
+      return "read";
+    case "forget":
+      return "forget";
+    case "no-op":
+    case "":
+      return "no-op";
+    default:
+      throw new UsageError(`unknown Terraform action list [${actions.join(", ")}] in the plan JSON; is this terraform show -json output?`);
+  }
+}
+function resourceChanges(plan, what = "the plan JSON") {
+  if (typeof plan !== "object" || plan === null || !("format_version" in plan)) {
+    throw new UsageError(`${what} has no "format_version": it is not \`terraform show -json <planfile>\` output`);
+  }
+  const rc = plan.resource_changes;
+  if (rc === void 0) return [];
+  if (!Array.isArray(rc)) throw new UsageError(`${what}: "resource_changes" must be a list`);
+  const out = [];
+  rc.forEach((r, i) => {
+    if (typeof r?.address !== "string") throw new UsageError(`${what}: resource_changes[${i}].address is missing`);
+    if (r.mode === "data") return;
+    const actions = r.change?.actions;
+    if (!Array.isArray(actions) || !actions.every((x) => typeof x === "string")) throw new UsageError(`${what}: resource_changes[${i}].change.actions must be a list of strings`);
+    out.push({ address: r.address, actions, raw: r });
+  });
+  return out.sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+}
+function summarizePlan(stage, plan) {
+  const s = { type: "plan", stage, add: 0, change: 0, destroy: 0, imports: 0, moves: 0, forget: 0, destructive: [], changes: [], outputs: [], errored: false };
+  for (const { address, actions, raw } of resourceChanges(plan)) {
+    const kind = changeKind(actions);
+    if (kind === "read") continue;
+    const line = { address, kind };
+    if (typeof raw.action_reason === "string") line.reason = raw.action_reason;
+    if (typeof raw.previous_address === "string" && raw.previous_address !== address) {
+      line.movedFrom = raw.previous_address;
+      s.moves++;
+    }
+    if (raw.change?.importing) {
+      line.importing = true;
+      s.imports++;
+    }
+    if (kind === "create") s.add++;
+    if (kind === "update") s.change++;
+    if (kind === "delete") s.destroy++;
+    if (kind === "replace") s.add++, s.destroy++;
+    if (kind === "forget") s.forget++;
+    if (kind === "delete" || kind === "replace") s.destructive.push(line);
+    else if (kind !== "no-op" || line.movedFrom || line.importing) s.changes.push(line);
+  }
+  const oc = plan.output_changes ?? {};
+  s.outputs = Object.keys(oc).filter((k) => !(oc[k]?.actions ?? []).every((a) => a === "no-op")).sort();
+  s.errored = plan.errored === true;
+  return s;
+}
+var hasChanges = (s) => s.destructive.length + s.changes.length + s.outputs.length > 0;
+function countsLine(s) {
+  if (!hasChanges(s)) return "no changes";
+  const parts = [`${s.add} to add`, `${s.change} to change`, `${s.destroy} to destroy`];
+  if (s.imports) parts.unshift(`${s.imports} to import`);
+  if (s.moves) parts.push(`${s.moves} moved`);
+  if (s.forget) parts.push(`${s.forget} to forget`);
+  if (s.outputs.length) parts.push(`${s.outputs.length} output${s.outputs.length === 1 ? "" : "s"} changed`);
+  return parts.join(", ");
+}
+
+// generator/runtime/sections.ts
+var FULL = { items: Infinity, chars: Infinity, destructive: Infinity };
+function clip(s, max = 200) {
+  return s.length <= max ? s : `${s.slice(0, max / 2 - 1)}…${s.slice(s.length - max / 2)}`;
+}
+var usd2 = (n) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+function resourceLine(r) {
+  const notes = [r.reason?.replace(/_/g, " "), r.movedFrom ? `moved from ${mdCode(clip(r.movedFrom))}` : void 0, r.importing ? "imported" : void 0].filter(Boolean);
+  return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
+function more(n) {
+  return `- _… ${n} more, listed in the job summary._`;
+}
+function destructiveCount(s) {
+  return s.type === "plan" ? s.destructive.length : 0;
+}
+function renderSection(s, caps = FULL) {
+  if (s.type === "cost") {
+    const icon = { ok: "✅", warn: "⚠️", over: "❌", acknowledged: "☑️", "no-budget": "ℹ️" }[s.status];
+    const lines = [`### Monthly cost`, "", `${icon} ${mdText(s.message)}`, ""];
+    const rows = [`| Estimate | ${usd2(s.totalUsd)} |`];
+    if (s.baseUsd !== void 0) rows.push(`| Base branch | ${usd2(s.baseUsd)} |`, `| Change | ${s.totalUsd - s.baseUsd >= 0 ? "+" : "−"}${usd2(Math.abs(s.totalUsd - s.baseUsd))} |`);
+    if (s.budgetUsd !== void 0) rows.push(`| Budget | ${usd2(s.budgetUsd)} (${Math.round(s.totalUsd / s.budgetUsd * 100)} %) |`);
+    return [...lines, "| | Monthly |", "|---|---:|", ...rows, ""].join("\n");
+  }
+  if (s.type === "text") {
+    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf("\n", caps.chars)))}
+… truncated: ${s.body.length - caps.chars} more characters in the job summary
+` : s.body;
+    return [`### ${mdCode(s.stage)}: ${mdText(s.title)}`, "", s.body.trim() === "" ? "_No changes._" : `<details><summary>Show</summary>
+
+${mdFence(body, s.lang ?? "")}
+
+</details>`, ""].join("\n");
+  }
+  const out = [`### ${mdCode(s.stage)}: ${countsLine(s)}`, ""];
+  if (s.errored) out.push("> [!WARNING]", "> The plan errored: the changes below are what Terraform planned before the error, not the whole change.", "");
+  if (s.destructive.length) {
+    const replaced = s.destructive.filter((r) => r.kind === "replace").length;
+    out.push("> [!CAUTION]", `> **${s.destructive.length} resource${s.destructive.length === 1 ? "" : "s"} will be destroyed** (${replaced} of them replaced): deleted data does not come back, check each one.`);
+    const shown = s.destructive.slice(0, caps.destructive);
+    for (const r of shown) out.push(`> ${resourceLine(r)}`);
+    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length)}`);
+    out.push("");
+  }
+  if (!hasChanges(s)) return [...out, "_No changes: the infrastructure matches the configuration._", ""].join("\n");
+  if (s.changes.length || s.outputs.length) {
+    out.push(`<details><summary>Other changes (${s.changes.length + s.outputs.length})</summary>`, "");
+    const shown = s.changes.slice(0, caps.items);
+    for (const r of shown) out.push(resourceLine(r));
+    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length));
+    const outs = s.outputs.slice(0, Math.max(0, caps.items - shown.length));
+    for (const o of outs) out.push(`- **output** ${mdCode(clip(o))}`);
+    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length));
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
+function sortSections(sections) {
+  const key = (s) => s.type === "cost" ? "~" : `${s.stage}\0${s.type}`;
+  return [...sections].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// generator/runtime/comment.ts
+var COMMENT_LIMIT = 65536;
+function render(input, caps, truncated) {
+  const sections = sortSections(input.sections);
+  const head = [marker(input.markerName), `## ${input.title ?? "Opsta plan"}`, ""];
+  if (input.sha) head.push(`For ${mdCode(input.sha.slice(0, 12))}.`, "");
+  const destroying = sections.filter((s) => destructiveCount(s) > 0);
+  if (destroying.length) {
+    head.push(`> [!CAUTION]`, `> **Destructive changes** in ${destroying.map((s) => `${mdCode(s.type === "cost" ? "cost" : s.stage)} (${destructiveCount(s)})`).join(", ")}: read them before approving.`, "");
+  }
+  if (sections.length === 0) head.push("_No stage changed in this pull request._", "");
+  const body = sections.map((s) => renderSection(s, caps)).join("\n");
+  const foot = truncated ? `
+---
+_This comment is shortened to fit GitHub's limit; the full plans are in the job summary${input.runUrl ? ` of [the run](${input.runUrl})` : ""}._
+` : input.runUrl ? `
+---
+_Full output: [the run](${input.runUrl})._
+` : "";
+  return `${head.join("\n")}${body}${foot}`;
+}
+var LADDER = [
+  FULL,
+  ...[500, 200, 100, 50, 20, 10, 5, 0].map((items) => ({ items, chars: Infinity, destructive: Infinity })),
+  ...[2e4, 8e3, 3e3, 1e3, 0].map((chars) => ({ items: 0, chars, destructive: Infinity })),
+  ...[200, 100, 50, 20, 10, 5, 0].map((destructive) => ({ items: 0, chars: 0, destructive }))
+];
+function renderComment(input, limit = COMMENT_LIMIT) {
+  for (const [i, caps] of LADDER.entries()) {
+    const body2 = render(input, caps, i > 0);
+    if (body2.length < limit) return { body: body2, truncated: i > 0 };
+  }
+  const body = render(input, LADDER[LADDER.length - 1], true);
+  const cut = body.lastIndexOf("\n", limit - 200);
+  return { body: `${body.slice(0, cut)}
+
+_… cut to fit GitHub's limit; see the job summary._
+`, truncated: true };
+}
+function renderFull(input) {
+  return render(input, FULL, false);
+}
+
+// generator/runtime/compare-plan.ts
+function actionsOf(plan, what) {
+  const m = /* @__PURE__ */ new Map();
+  for (const { address, actions } of resourceChanges(plan, what)) {
+    const kind = changeKind(actions);
+    if (kind === "read" || kind === "no-op") continue;
+    m.set(address, kind);
+  }
+  return m;
+}
+function comparePlans(reviewed, fresh) {
+  const a = actionsOf(reviewed, "the reviewed plan");
+  const b = actionsOf(fresh, "the fresh plan");
+  const diffs = [];
+  for (const address of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
+    const r = a.get(address);
+    const f = b.get(address);
+    if (r !== f) diffs.push({ address, ...r ? { reviewed: r } : {}, ...f ? { fresh: f } : {} });
+  }
+  return diffs;
+}
+function describeDifferences(stage, diffs) {
+  const where = stage ? `stage ${stage}` : "the stage";
+  if (diffs.length === 0) return `${where}: the fresh plan matches the reviewed plan`;
+  const lines = diffs.map(
+    (d) => d.reviewed === void 0 ? `  + ${d.address}: ${d.fresh} (not in the reviewed plan)` : d.fresh === void 0 ? `  - ${d.address}: ${d.reviewed} (reviewed, no longer planned)` : `  ~ ${d.address}: reviewed ${d.reviewed}, now ${d.fresh}`
+  );
+  return [
+    `${where}: the fresh plan differs from the plan reviewed on the pull request in ${diffs.length} resource${diffs.length === 1 ? "" : "s"}; not applying.`,
+    ...lines,
+    "Something changed since the review (another merge, drift, or a provider default). Re-run the plan on a new pull request and review it."
+  ].join("\n");
+}
+
+// generator/runtime/exec.ts
+import { spawnSync } from "node:child_process";
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, input: opts.input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) {
+    const code = r.error.code;
+    if (code === "ENOENT") throw new UsageError(`${cmd} is not installed or not on PATH; the workflow must set it up before this step`);
+    throw new UsageError(`could not run ${cmd}: ${r.error.message}`);
+  }
+  return { code: r.status ?? 128, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+function runOk(cmd, args, opts = {}) {
+  const r = run(cmd, args, opts);
+  if (r.code !== 0) {
+    const last = r.stderr.trim().split("\n").slice(-3).join(" | ");
+    throw new UsageError(`${cmd} ${args[0] ?? ""} failed (exit ${r.code}): ${last || "no output"}`);
+  }
+  return r.stdout;
 }
 
 // generator/runtime/health/config.ts
@@ -4719,6 +4973,7 @@ var has = (env, ...names) => names.every((n) => typeof env[n] === "string" && en
 var credentialsCheck = {
   id: "cloud-credentials",
   category: "credentials",
+  needs: "cloud",
   run: async (ctx) => {
     const env = ctx.deps.env;
     switch (ctx.config.cloud) {
@@ -4769,6 +5024,7 @@ function cliStateProbe(run2) {
 var stateCheck = {
   id: "state-backend",
   category: "state",
+  needs: "cloud",
   run: (ctx) => ctx.deps.stateProbe(ctx.config, ctx.signal)
 };
 
@@ -4901,6 +5157,7 @@ async function kubectlJson(ctx, args) {
 var clusterApiCheck = {
   id: "cluster-api",
   category: "cluster",
+  needs: "cluster",
   run: async (ctx) => {
     const ready = await ctx.deps.run("kubectl", ["get", "--raw", "/readyz"], ctx.signal);
     if (ready.code !== 0) return fail(`the API server of ${ctx.config.cluster} is not reachable or not ready: ${lastLine(ready)}`);
@@ -4914,6 +5171,7 @@ var isReady = (node) => (node.status?.conditions ?? []).some((c) => c.type === "
 var nodesCheck = {
   id: "nodes",
   category: "nodes",
+  needs: "cluster",
   run: async (ctx) => {
     const desired = ctx.config.nodePools.reduce((a, p) => a + p.min, 0);
     const got = await kubectlJson(ctx, ["get", "nodes"]);
@@ -4949,6 +5207,7 @@ function podProblem(p) {
 var podsCheck = {
   id: "system-pods",
   category: "pods",
+  needs: "cluster",
   run: async (ctx) => {
     const wanted = new Set(ctx.config.namespaces.length ? ctx.config.namespaces : ["kube-system"]);
     const got = await kubectlJson(ctx, ["get", "pods", "--all-namespaces"]);
@@ -4971,6 +5230,7 @@ function workloadCheck(e) {
   return {
     id: `workload:${e.name}`,
     category: "workload",
+    needs: "cluster",
     component: e.component,
     target: `${e.namespace}/${e.workload}`,
     run: async (ctx) => {
@@ -4992,6 +5252,7 @@ function serviceEndpointCheck(e) {
   return {
     id: `endpoint:${e.name}`,
     category: "endpoint",
+    needs: "cluster",
     component: e.component,
     target: `${e.namespace}/${e.service}${e.path}`,
     run: async (ctx) => {
@@ -5019,6 +5280,7 @@ async function gatewayAddresses(ctx) {
 var gatewayCheck = {
   id: "gateway-address",
   category: "gateway",
+  needs: "cluster",
   run: async (ctx) => {
     const g = ctx.config.gateway;
     const a = await gatewayAddresses(ctx);
@@ -5031,6 +5293,7 @@ var gatewayCheck = {
 var helmCheck = {
   id: "helm-releases",
   category: "helm",
+  needs: "cluster",
   run: async (ctx) => {
     const r = await ctx.deps.run("helm", ["list", "--all-namespaces", "--all", "--output", "json"], ctx.signal);
     if (r.code !== 0) return fail(`helm list failed: ${lastLine(r)}`);
@@ -5074,8 +5337,11 @@ function dnsCheck(h) {
     component: h.component,
     target: h.host,
     run: async (ctx) => {
-      const [own, gw] = await Promise.all([resolve4(ctx, h.host), ctx.config.gateway ? gatewayAddresses(ctx) : Promise.resolve(void 0)]);
+      const compare = ctx.config.gateway && !ctx.missing.cluster;
+      const [own, gw] = await Promise.all([resolve4(ctx, h.host), compare ? gatewayAddresses(ctx) : Promise.resolve(void 0)]);
       if (!own.ok) return fail(`${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`);
+      if (ctx.config.gateway && ctx.missing.cluster)
+        return pass(`${h.host} resolves to ${listSome(own.addresses)} (not compared with the Gateway's address: ${ctx.missing.cluster})`, { addresses: own.addresses, comparedWithGateway: false });
       if (!gw || gw.addresses.length === 0)
         return warn(`${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`, { addresses: own.addresses });
       const expected = /* @__PURE__ */ new Set();
@@ -5395,6 +5661,32 @@ function oidcCheck(c) {
   };
 }
 
+// generator/runtime/health/prerequisites.ts
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+var set = (env, n) => typeof env[n] === "string" && env[n] !== "";
+var CREDENTIAL_VARIABLES = {
+  aws: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
+  azure: ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID", "ARM_CLIENT_SECRET"],
+  gcp: ["GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE", "GOOGLE_GHA_CREDS_PATH"]
+};
+function missingCloudIdentity(cloud, env) {
+  const names = CREDENTIAL_VARIABLES[cloud];
+  if (names.some((n) => set(env, n))) return void 0;
+  return `no cloud identity in this job (none of ${names.join(", ")} is set)`;
+}
+function missingKubeconfig(env) {
+  if (set(env, "KUBECONFIG")) return void 0;
+  if (set(env, "KUBERNETES_SERVICE_HOST")) return void 0;
+  if (set(env, "HOME") && existsSync(join(env.HOME, ".kube", "config"))) return void 0;
+  return "no kubeconfig in this job (KUBECONFIG is not set and there is no ~/.kube/config)";
+}
+function missingPrerequisites(config, env) {
+  const cloud = missingCloudIdentity(config.cloud, env);
+  const cluster = missingKubeconfig(env);
+  return { ...cloud ? { cloud } : {}, ...cluster ? { cluster } : {} };
+}
+
 // generator/runtime/health/run.ts
 function healthChecks(config) {
   const checks = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
@@ -5421,6 +5713,13 @@ function resolveDeps(d) {
     ...d.ca?.length ? { secureContext: trustContext(d.ca) } : {}
   };
 }
+var headOf = (check) => ({
+  id: check.id,
+  category: check.category,
+  ...check.component ? { component: check.component } : {},
+  ...check.target ? { target: check.target } : {}
+});
+var skipped = (check, why) => ({ ...headOf(check), status: "skipped", reason: `not run: ${why}`, durationMs: 0 });
 async function runOne(check, base) {
   const { timeoutMs } = base.deps;
   const ac = new AbortController();
@@ -5436,12 +5735,7 @@ async function runOne(check, base) {
       );
     }, timeoutMs);
   });
-  const head = {
-    id: check.id,
-    category: check.category,
-    ...check.component ? { component: check.component } : {},
-    ...check.target ? { target: check.target } : {}
-  };
+  const head = headOf(check);
   try {
     const v = await Promise.race([check.run({ ...base, signal: ac.signal }), timeout]);
     return { ...head, ...v, durationMs: Math.round(performance.now() - t0) };
@@ -5462,9 +5756,11 @@ async function runHealth(pipeline, deps) {
   const config = parseHealthConfig(pipeline);
   const resolved = resolveDeps(deps);
   const memo = /* @__PURE__ */ new Map();
+  const missing = missingPrerequisites(config, resolved.env);
   const base = {
     config,
     deps: resolved,
+    missing,
     shared: (key, compute) => {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key);
@@ -5473,36 +5769,49 @@ async function runHealth(pipeline, deps) {
   const startedAt = resolved.now();
   const t0 = performance.now();
   const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || o.endsWith(":") && c.id.startsWith(o)));
-  const checks = await Promise.all(selected.map((c) => runOne(c, base)));
-  const counts = { pass: 0, warn: 0, fail: 0 };
+  const clusterApi = selected.find((c) => c.id === "cluster-api");
+  const started = /* @__PURE__ */ new Map();
+  const start = (c) => {
+    if (c.needs && missing[c.needs]) return Promise.resolve(skipped(c, missing[c.needs]));
+    if (c.needs === "cluster" && clusterApi && c !== clusterApi)
+      return started.get(clusterApi).then((gate) => gate.status === "fail" ? skipped(c, "the cluster API did not answer (see cluster-api)") : runOne(c, base));
+    return runOne(c, base);
+  };
+  if (clusterApi) started.set(clusterApi, start(clusterApi));
+  for (const c of selected) if (!started.has(c)) started.set(c, start(c));
+  const checks = await Promise.all(selected.map((c) => started.get(c)));
+  const counts = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const c of checks) counts[c.status]++;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     sumOfCheckDurationsMs: checks.reduce((a, c) => a + c.durationMs, 0),
     cloud: config.cloud,
     cluster: config.cluster,
     ...config.environment ? { environment: config.environment } : {},
-    status: counts.fail ? "fail" : counts.warn ? "warn" : "pass",
+    status: counts.fail ? "fail" : counts.warn ? "warn" : counts.skipped ? "partial" : "pass",
     counts,
     checks
   };
 }
 
 // generator/runtime/health/markdown.ts
-var ICON = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" };
+var ICON = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail", skipped: "⏭️ not run" };
+var HEADLINE = { pass: "✅ healthy", warn: "⚠️ degraded", fail: "❌ failing", partial: "◐ partially checked" };
 var clean = (s) => s.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 function renderHealthMarkdown(report) {
   const c = report.counts;
   const where = [report.cluster, report.environment, report.cloud].filter(Boolean).map((s) => mdText(clean(s))).join(" · ");
   const lines = [
-    `## Health: ${ICON[report.status]}${where ? ` (${where})` : ""}`,
+    `## Health: ${HEADLINE[report.status]}${where ? ` (${where})` : ""}`,
     "",
-    `${c.pass} passed, ${c.warn} warned, ${c.fail} failed; ${report.checks.length} checks in ${report.durationMs} ms (run concurrently; ${report.sumOfCheckDurationsMs} ms one after another), started ${mdText(report.startedAt)}.`,
+    `${c.pass} passed, ${c.warn} warned, ${c.fail} failed, ${c.skipped} not run; ${report.checks.length} checks in ${report.durationMs} ms (run concurrently; ${report.sumOfCheckDurationsMs} ms one after another), started ${mdText(report.startedAt)}.`,
     ""
   ];
-  const order = { fail: 0, warn: 1, pass: 2 };
+  const reasons = [...new Set(report.checks.filter((r) => r.status === "skipped").map((r) => r.reason))];
+  if (reasons.length) lines.push(`Not run (${c.skipped}): ${reasons.map((r) => mdText(clean(r.replace(/^not run: /, "")))).join("; ")}.`, "");
+  const order = { fail: 0, warn: 1, pass: 2, skipped: 3 };
   const rows = [...report.checks].sort((a, b) => order[a.status] - order[b.status]);
   lines.push("| Status | Check | Target | Reason | Time |", "|---|---|---|---|---:|");
   for (const r of rows) {
@@ -5515,8 +5824,26 @@ function renderHealthMarkdown(report) {
 // generator/runtime/helm-rollback.ts
 var GOOD = /* @__PURE__ */ new Set(["deployed", "superseded"]);
 var needsRollback = (status) => status === "failed" || status.startsWith("pending-");
+var SETTLED = /* @__PURE__ */ new Set(["rolled-back", "helm-rolled-back", "uninstalled"]);
 function lastGoodRevision(history, current) {
   return history.filter((h) => h.revision < current && GOOD.has(h.status)).map((h) => h.revision).sort((a, b) => b - a)[0];
+}
+function atomicRollback(history, opts) {
+  const sorted = [...history].sort((a, b) => a.revision - b.revision);
+  const current = sorted.at(-1);
+  const prev = sorted.at(-2);
+  const m = /^Rollback to (\d+)$/.exec(current?.description ?? "");
+  if (!current || !prev || !m || current.status !== "deployed" || prev.status !== "failed") return void 0;
+  const at = Date.parse(current.updated ?? "");
+  const recent = opts.since !== void 0 && Number.isFinite(at) ? at >= opts.since : false;
+  if (!recent && !opts.inLog) return void 0;
+  return { from: prev.revision, to: Number(m[1]), as: current.revision, ...current.chart ? { chart: current.chart } : {}, ...current.app_version ? { appVersion: current.app_version } : {} };
+}
+function atomicMentions(log) {
+  const rolledBack = /* @__PURE__ */ new Set();
+  const uninstalled = /* @__PURE__ */ new Set();
+  for (const m of log.matchAll(/release (\S+) failed, and has been (rolled back|uninstalled) due to atomic being set/g)) (m[2] === "uninstalled" ? uninstalled : rolledBack).add(m[1]);
+  return { rolledBack, uninstalled };
 }
 function json(text, what) {
   try {
@@ -5531,39 +5858,81 @@ function helmRollback(opts) {
   if (list.code !== 0) throw new UsageError(`helmfile list failed (exit ${list.code}): ${list.stderr.trim().split("\n").pop() ?? ""}`);
   const releases = json(list.stdout, "helmfile list");
   const results = [];
+  const said = atomicMentions(opts.log ?? "");
+  const history = (r) => run("helm", ["history", r.name, "--namespace", r.namespace, "--max", "50", "--output", "json"], { env });
   for (const r of releases) {
     if (r.enabled === false || r.installed === false) continue;
     const st = run("helm", ["status", r.name, "--namespace", r.namespace, "--output", "json"], { env });
-    if (st.code !== 0) continue;
+    if (st.code !== 0) {
+      if (said.uninstalled.has(r.name)) results.push({ name: r.name, namespace: r.namespace, status: "uninstalled", outcome: "uninstalled", detail: "its first install failed and Helm uninstalled it (atomic); there is no earlier revision, the next apply installs it again" });
+      continue;
+    }
     const status = json(st.stdout, `helm status ${r.name}`);
     const state = status.info?.status ?? "unknown";
-    if (!needsRollback(state)) continue;
     const current = Number(status.version);
-    const hist = run("helm", ["history", r.name, "--namespace", r.namespace, "--max", "50", "--output", "json"], { env });
+    if (!needsRollback(state)) {
+      if (state !== "deployed" || opts.since === void 0 && !said.rolledBack.has(r.name)) continue;
+      const hist2 = history(r);
+      if (hist2.code !== 0) continue;
+      const undone = atomicRollback(json(hist2.stdout, `helm history ${r.name}`), { ...opts.since !== void 0 ? { since: opts.since } : {}, inLog: said.rolledBack.has(r.name) });
+      if (undone) results.push({ name: r.name, namespace: r.namespace, status: "failed", ...undone, outcome: "helm-rolled-back" });
+      continue;
+    }
+    const hist = history(r);
     if (hist.code !== 0) {
       results.push({ name: r.name, namespace: r.namespace, status: state, from: current, outcome: "rollback-failed", detail: `helm history failed: ${hist.stderr.trim().split("\n").pop()}` });
       continue;
     }
-    const to = lastGoodRevision(json(hist.stdout, `helm history ${r.name}`), current);
+    const revisions = json(hist.stdout, `helm history ${r.name}`);
+    const to = lastGoodRevision(revisions, current);
     if (to === void 0) {
       results.push({ name: r.name, namespace: r.namespace, status: state, from: current, outcome: "no-good-revision", detail: "its first install failed; there is no earlier revision (fix the values and apply again, or helm uninstall it)" });
       continue;
     }
+    const good = revisions.find((h) => h.revision === to);
     const rb = run("helm", ["rollback", r.name, String(to), "--namespace", r.namespace, "--wait", "--timeout", opts.timeout], { env });
-    results.push({ name: r.name, namespace: r.namespace, status: state, from: current, to, outcome: rb.code === 0 ? "rolled-back" : "rollback-failed", ...rb.code === 0 ? {} : { detail: rb.stderr.trim().split("\n").pop() ?? `exit ${rb.code}` } });
+    results.push({ name: r.name, namespace: r.namespace, status: state, from: current, to, ...good?.chart ? { chart: good.chart } : {}, ...good?.app_version ? { appVersion: good.app_version } : {}, outcome: rb.code === 0 ? "rolled-back" : "rollback-failed", ...rb.code === 0 ? {} : { detail: rb.stderr.trim().split("\n").pop() ?? `exit ${rb.code}` } });
   }
   return results;
 }
+var version = (r) => r.chart ? ` (chart ${r.chart}${r.appVersion ? `, app ${r.appVersion}` : ""})` : "";
 function describeRollbacks(results) {
   if (results.length === 0) return "No Helm release is failed or pending: nothing to roll back.";
   return results.map(
-    (r) => r.outcome === "rolled-back" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, rolled back to revision ${r.to}` : r.outcome === "no-good-revision" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, not rolled back: ${r.detail}` : `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, ROLLBACK FAILED${r.to ? ` (to revision ${r.to})` : ""}: ${r.detail}`
+    (r) => r.outcome === "rolled-back" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, rolled back to revision ${r.to}${version(r)}` : r.outcome === "helm-rolled-back" ? `${r.namespace}/${r.name}: revision ${r.from} failed; Helm rolled it back to revision ${r.to}${version(r)} as revision ${r.as} (atomic)` : r.outcome === "uninstalled" ? `${r.namespace}/${r.name}: not installed: ${r.detail}` : r.outcome === "no-good-revision" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, not rolled back: ${r.detail}` : `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, ROLLBACK FAILED${r.to ? ` (to revision ${r.to})` : ""}: ${r.detail}`
   ).join("\n");
+}
+async function helmRollbackCommand(argv, io) {
+  const f = parseFlags(argv, ["helmfile", "timeout", "since", "log"], "helm-rollback");
+  const timeout = f.timeout ?? "10m";
+  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
+  const since = f.since ? Date.parse(f.since) : void 0;
+  if (since !== void 0 && !Number.isFinite(since)) throw new UsageError(`helm-rollback: --since must be an ISO 8601 time like 2026-01-31T12:00:00Z (when helmfile apply started), got ${JSON.stringify(f.since)}`);
+  let log = "";
+  if (f.log) {
+    try {
+      log = readText(f.log, "the helmfile log");
+    } catch {
+      log = "";
+    }
+  }
+  const results = helmRollback({ helmfile: f.helmfile ?? "platform/helmfile.yaml", timeout, ...since !== void 0 ? { since } : {}, log, env: io.env });
+  const text = describeRollbacks(results);
+  setOutput(io, "rolled_back", JSON.stringify(results.filter((x) => x.outcome === "rolled-back").map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
+  setOutput(io, "releases", JSON.stringify(results.map(({ name, namespace, outcome, from, to, as, chart, appVersion }) => ({ name, namespace, outcome, from, to, as, chart, appVersion }))));
+  appendSummary(io, `### Helm rollback
+
+${mdFence(text)}
+`);
+  if (results.some((x) => !SETTLED.has(x.outcome))) throw new CheckFailed(text);
+  io.stdout(`${text}
+`);
+  return 0;
 }
 
 // generator/runtime/manifest-check.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // node_modules/@noble/hashes/_u64.js
 var fromNumH = (n) => n / 2 ** 32 | 0;
@@ -6005,7 +6374,7 @@ function manifestDrift(manifestText, hashOf) {
 function hashOnDisk(root) {
   return (path) => {
     try {
-      return sha256Hex(readFileSync3(join(root, path), "utf8"));
+      return sha256Hex(readFileSync3(join2(root, path), "utf8"));
     } catch {
       return void 0;
     }
@@ -6020,70 +6389,33 @@ function describeManifestDrift(drift2) {
   ].join("\n");
 }
 
-// generator/runtime/publish.ts
-function isOurs(body, user, markerLine) {
-  return typeof body === "string" && body.startsWith(markerLine) && user?.type === "Bot";
-}
-async function upsertComment(gh, r, issueNumber, markerName, body) {
-  const m = marker(markerName);
-  if (!body.startsWith(m)) throw new Error("the comment body must start with its marker");
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
-  const mine = comments.find((c) => isOurs(c.body, c.user, m));
-  if (mine) {
-    if (mine.body !== body) await gh.rest.issues.updateComment({ ...r, comment_id: mine.id, body });
-    return { id: mine.id, created: false };
-  }
-  const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
-  return { id: data.id, created: true };
-}
-async function startDeployment(gh, r, d) {
-  const existing = await gh.paginate(gh.rest.repos.listDeployments, { ...r, sha: d.ref, environment: d.environment, per_page: 100 });
-  const again = existing.find((x) => x.payload !== null && typeof x.payload === "object" && x.payload.opstaRunId === d.runId);
-  if (again) return { id: again.id, created: false };
-  const res = await gh.rest.repos.createDeployment({
-    ...r,
-    ref: d.ref,
-    environment: d.environment,
-    auto_merge: false,
-    required_contexts: [],
-    transient_environment: false,
-    payload: { opstaRunId: d.runId },
-    description: (d.description ?? `Opsta apply, run ${d.runId}`).slice(0, 140)
-  });
-  if (res.status !== 201 || !("id" in res.data)) throw new Error(`GitHub did not create the deployment: ${res.data.message ?? res.status}`);
-  return { id: res.data.id, created: true };
-}
-async function deploymentStatus(gh, r, id, state, description, logUrl) {
-  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: description.slice(0, 140), ...logUrl ? { log_url: logUrl } : {} });
-}
-var DRIFT_LABEL = "opsta-drift";
-async function syncDriftIssue(gh, r, stage, report) {
-  const m = marker(`drift:${stage}`);
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: DRIFT_LABEL, state: "all", per_page: 100 });
-  const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1)[0];
-  if (!report) {
-    if (!mine || mine.state === "closed") return { action: "none", ...mine ? { number: mine.number } : {} };
-    await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure${""}.` });
-    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "closed", state_reason: "completed" });
-    return { action: "closed", number: mine.number };
-  }
-  const body = [m, `Terraform found drift in stage \`${stage}\`: the infrastructure no longer matches the configuration on the default branch.`, "", report.details, "", report.runUrl ? `Last checked by [this run](${report.runUrl}).` : "", "Fix it by applying the configuration again (or by changing the configuration to match); this issue closes itself when the drift is gone.", ""].join("\n");
-  if (!mine) {
-    const { data } = await gh.rest.issues.create({ ...r, title: `Drift: ${stage}`, body, labels: [DRIFT_LABEL] });
-    return { action: "created", number: data.number };
-  }
-  if (mine.state === "closed") {
-    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "open", body });
-    return { action: "reopened", number: mine.number };
-  }
-  if (mine.body !== body) await gh.rest.issues.update({ ...r, issue_number: mine.number, body });
-  return { action: mine.body !== body ? "updated" : "none", number: mine.number };
-}
-
 // generator/runtime/revert.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
+
+// generator/runtime/reviewed-plan.ts
+async function mergedPullOf(gh, r, sha, base) {
+  const pulls = await gh.paginate(gh.rest.repos.listPullRequestsAssociatedWithCommit, { ...r, commit_sha: sha, per_page: 100 });
+  const merged = pulls.filter((p) => p.merged_at);
+  const mine = merged.find((p) => p.merge_commit_sha === sha && (base === void 0 || p.base.ref === base));
+  const others = merged.filter((p) => p !== mine).map((p) => p.number);
+  return mine ? { pull: { number: mine.number, title: mine.title, headSha: mine.head.sha }, others } : { others };
+}
+var FINISHED = /* @__PURE__ */ new Set(["success", "failure"]);
+async function reviewedPlanRun(gh, r, pull, workflow) {
+  const runs = await gh.paginate(gh.rest.actions.listWorkflowRuns, { ...r, workflow_id: workflow, head_sha: pull.headSha, event: "pull_request", status: "completed", per_page: 100 });
+  const candidates = runs.filter(
+    (x) => x.head_sha === pull.headSha && x.event === "pull_request" && x.status === "completed" && FINISHED.has(x.conclusion ?? "") && // A run GitHub ties to other pull requests (the same head opened against another base) is theirs;
+    // none listed is a fork's run or a closed pull request's, and counts.
+    (!x.pull_requests?.length || x.pull_requests.some((p) => p.number === pull.number))
+  );
+  const when = (x) => Date.parse(x.run_started_at ?? x.created_at);
+  const best = candidates.sort((a, b) => when(b) - when(a) || b.id - a.id)[0];
+  return best ? { run: { id: best.id, attempt: best.run_attempt ?? 1, conclusion: best.conclusion, url: best.html_url }, ignored: runs.length - 1 } : { ignored: runs.length };
+}
+
+// generator/runtime/revert.ts
 var revertBranch = (sha) => `opsta/revert-${sha.slice(0, 12)}`;
 function pushRevertBranch(o) {
   const env = { ...process.env, ...o.gitEnv, GIT_TERMINAL_PROMPT: "0" };
@@ -6091,7 +6423,7 @@ function pushRevertBranch(o) {
   if (run("git", ["cat-file", "-e", `${o.sha}^1`], { cwd: o.cwd, env }).code !== 0) git(["fetch", "--quiet", "--no-tags", "--depth=2", o.remote, o.sha]);
   const parents = git(["rev-list", "--parents", "-n", "1", o.sha]).trim().split(" ").length - 1;
   const date = git(["show", "-s", "--format=%cI", o.sha]).trim();
-  const dir = mkdtempSync(join2(tmpdir(), "opsta-revert-"));
+  const dir = mkdtempSync(join3(tmpdir(), "opsta-revert-"));
   const branch = revertBranch(o.sha);
   try {
     git(["worktree", "add", "--quiet", "--detach", dir, o.sha]);
@@ -6109,8 +6441,7 @@ function pushRevertBranch(o) {
 async function openRevertPullRequest(gh, r, p) {
   const open = await gh.rest.pulls.list({ ...r, state: "open", head: `${r.owner}:${p.branch}`, per_page: 10 });
   if (open.data[0]) return { number: open.data[0].number, url: open.data[0].html_url, created: false };
-  const merged = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: p.sha }).catch(() => ({ data: [] }));
-  const source = merged.data.find((x) => x.merged_at);
+  const source = (await mergedPullOf(gh, r, p.sha).catch(() => void 0))?.pull;
   const title = source ? `Revert "${source.title}"` : `Revert ${p.sha.slice(0, 12)}`;
   const body = [
     `Stage ${mdCode(p.stage)} failed while applying ${mdCode(p.sha.slice(0, 12))}${source ? ` (merged from #${source.number})` : ""}${p.runUrl ? ` in [this run](${p.runUrl})` : ""}.`,
@@ -6126,10 +6457,10 @@ async function openRevertPullRequest(gh, r, p) {
 // generator/runtime/status-branch.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // generator/runtime/status-log.ts
-var EVENT_TYPES = ["deploy", "health", "drift"];
+var EVENT_TYPES = ["deploy", "health", "drift", "destroy"];
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 function parseEvent(json2, defaults) {
   if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw new UsageError('--event must be a JSON object like {"type":"deploy","environment":"prod","status":"success"}');
@@ -6182,7 +6513,7 @@ function sleepSync(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function appendStatusEvent(event, opts) {
-  const dir = mkdtempSync2(join3(tmpdir2(), "opsta-status-"));
+  const dir = mkdtempSync2(join4(tmpdir2(), "opsta-status-"));
   const env = { ...process.env, ...IDENTITY, ...opts.gitEnv, GIT_TERMINAL_PROMPT: "0" };
   const git = (args, input) => runOk("git", ["--git-dir", dir, ...args], { env, ...input !== void 0 ? { input } : {} });
   const attempts = opts.attempts ?? 10;
@@ -6233,7 +6564,7 @@ function stageFlag(flags, cmd) {
 }
 function writeSection(dir, name, section) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join4(dir, `${name}.${section.type}-summary.json`), `${JSON.stringify(section, null, 2)}
+  writeFileSync(join5(dir, `${name}.${section.type}-summary.json`), `${JSON.stringify(section, null, 2)}
 `);
 }
 var changedStacks = async (argv, io) => {
@@ -6278,8 +6609,8 @@ function readSections(dir) {
     throw new UsageError(`comment: cannot read --from ${dir} (${e.code}); pass the directory the summarize-* steps wrote`);
   }
   return names.filter((n) => /\.(plan|text|cost)-summary\.json$/.test(n)).sort().map((n) => {
-    const s = readJson(join4(dir, n), "a summary");
-    if (!["plan", "text", "cost"].includes(s?.type)) throw new UsageError(`${join4(dir, n)} is not a summary written by summarize-plan, summarize-helm or budget`);
+    const s = readJson(join5(dir, n), "a summary");
+    if (!["plan", "text", "cost"].includes(s?.type)) throw new UsageError(`${join5(dir, n)} is not a summary written by summarize-plan, summarize-helm or budget`);
     return s;
   });
 }
@@ -6301,7 +6632,9 @@ var comment = async (argv, io) => {
   const { body, truncated } = renderComment(input);
   appendSummary(io, renderFull(input));
   const gh = githubClient(io);
-  const res = await upsertComment(gh, repository(io), pullRequestNumber(io, f.pr), markerName, body);
+  const r = repository(io);
+  const pr = pullRequestNumber(io, f.pr);
+  const res = await again(gh, () => upsertComment(gh, r, pr, markerName, body));
   setOutput(io, "comment_id", String(res.id));
   io.stdout(`${res.created ? "created" : "updated"} comment ${res.id} (${body.length} characters${truncated ? ", shortened to fit" : ""})
 `);
@@ -6344,7 +6677,9 @@ var deployment = async (argv, io) => {
   if (sub === "start") {
     const f = parseFlags(rest, ["environment", "ref"], "deployment start");
     const ref = f.ref ?? requireEnv(io, "GITHUB_SHA", "it is the commit deployed (or pass --ref)");
-    const res = await startDeployment(githubClient(io), r, { environment: required(f, "environment", "deployment start"), ref, runId: `${requireEnv(io, "GITHUB_RUN_ID", "it keys the deployment to this run")}` });
+    const gh = githubClient(io);
+    const d = { environment: required(f, "environment", "deployment start"), ref, runId: `${requireEnv(io, "GITHUB_RUN_ID", "it keys the deployment to this run")}` };
+    const res = await again(gh, () => startDeployment(gh, r, d));
     setOutput(io, "deployment_id", String(res.id));
     io.stdout(`${res.created ? "created" : "reusing"} deployment ${res.id}
 `);
@@ -6356,30 +6691,16 @@ var deployment = async (argv, io) => {
     if (sub === "stage") {
       const stage = stageFlag(f, "deployment stage");
       const state = oneOf(required(f, "state", "deployment stage"), ["started", "succeeded", "failed"], "deployment stage --state");
-      await deploymentStatus(githubClient(io), r, id, "in_progress", `${stage}: ${state}`, runUrl(io));
+      const gh = githubClient(io);
+      await again(gh, () => deploymentStatus(gh, r, id, "in_progress", `${stage}: ${state}`, runUrl(io)));
     } else {
       const state = oneOf(required(f, "state", "deployment finish"), ["success", "failure"], "deployment finish --state");
-      await deploymentStatus(githubClient(io), r, id, state, state === "success" ? "every stage applied" : "a stage failed; see the run", runUrl(io));
+      const gh = githubClient(io);
+      await again(gh, () => deploymentStatus(gh, r, id, state, state === "success" ? "every stage applied" : "a stage failed; see the run", runUrl(io)));
     }
     return 0;
   }
   throw new UsageError("deployment: the first argument must be start, stage or finish");
-};
-var helmRollbackCmd = async (argv, io) => {
-  const f = parseFlags(argv, ["helmfile", "timeout"], "helm-rollback");
-  const timeout = f.timeout ?? "10m";
-  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
-  const results = helmRollback({ helmfile: f.helmfile ?? "platform/helmfile.yaml", timeout, env: io.env });
-  const text = describeRollbacks(results);
-  setOutput(io, "rolled_back", JSON.stringify(results.filter((x) => x.outcome === "rolled-back").map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
-  appendSummary(io, `### Helm rollback
-
-${mdFence(text)}
-`);
-  if (results.some((x) => x.outcome !== "rolled-back")) throw new CheckFailed(text);
-  io.stdout(`${text}
-`);
-  return 0;
 };
 var revertPr = async (argv, io) => {
   const f = parseFlags(argv, ["stage", "sha", "base", "remote"], "revert-pr");
@@ -6391,7 +6712,8 @@ var revertPr = async (argv, io) => {
   const base = f.base ?? (typeof ev?.ref === "string" ? ev.ref.replace(/^refs\/heads\//, "") : void 0) ?? requireEnv(io, "GITHUB_REF_NAME", "it is the branch the revert targets (or pass --base)");
   const { remote, gitEnv } = githubRemote(io.env, f.remote);
   const { branch } = pushRevertBranch({ cwd: process.cwd(), sha, remote, gitEnv });
-  const pr = await openRevertPullRequest(githubClient(io), repo, { stage, sha, branch, base, ...runUrl(io) ? { runUrl: runUrl(io) } : {} });
+  const gh = githubClient(io);
+  const pr = await again(gh, () => openRevertPullRequest(gh, repo, { stage, sha, branch, base, ...runUrl(io) ? { runUrl: runUrl(io) } : {} }));
   setOutput(io, "pr_number", String(pr.number));
   setOutput(io, "pr_url", pr.url);
   io.stdout(`${pr.created ? "opened" : "already open:"} revert pull request #${pr.number} ${pr.url}
@@ -6438,10 +6760,46 @@ var drift = async (argv, io) => {
     if (!f["plan-json"]) throw new UsageError("drift: --plan-json is required when --exitcode is 2 (drift found)");
     details = renderSection(summarizePlan(stage, readJson(f["plan-json"], "the plan JSON")));
   }
-  const res = await syncDriftIssue(githubClient(io), repository(io), stage, code === 2 ? { stage, details, ...runUrl(io) ? { runUrl: runUrl(io) } : {} } : void 0);
+  const gh = githubClient(io);
+  const r = repository(io);
+  const res = await again(gh, () => syncDriftIssue(gh, r, stage, code === 2 ? { stage, details, ...runUrl(io) ? { runUrl: runUrl(io) } : {} } : void 0));
   io.stdout(`${stage}: ${code === 2 ? "drift found" : "no drift"}; issue ${res.action}${res.number ? ` (#${res.number})` : ""}
 `);
   if (details) appendSummary(io, details);
+  return 0;
+};
+var reviewedPlan = async (argv, io) => {
+  const f = parseFlags(argv, ["sha", "workflow", "base"], "reviewed-plan");
+  const sha = f.sha ?? requireEnv(io, "GITHUB_SHA", "it is the merged commit being applied (or pass --sha)");
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new UsageError(`reviewed-plan: --sha must be a full 40-character commit id, got ${JSON.stringify(sha)}`);
+  const workflow = f.workflow ?? "plan.yml";
+  if (!/^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml|[1-9]\d*)$/.test(workflow)) throw new UsageError(`reviewed-plan: --workflow must be a workflow file name like plan.yml (or its id), got ${JSON.stringify(workflow)}`);
+  const gh = githubClient(io);
+  const r = repository(io);
+  const short = sha.slice(0, 12);
+  const base = f.base ?? (io.env.GITHUB_REF_NAME || void 0);
+  const { pull, others } = await mergedPullOf(gh, r, sha, base);
+  const plan = pull ? await reviewedPlanRun(gh, r, pull, workflow) : void 0;
+  setOutput(io, "run_id", plan?.run ? String(plan.run.id) : "");
+  setOutput(io, "run_attempt", plan?.run ? String(plan.run.attempt) : "");
+  setOutput(io, "pr_number", pull ? String(pull.number) : "");
+  setOutput(io, "head_sha", pull?.headSha ?? "");
+  let text;
+  if (!pull) {
+    text = `No reviewed plan for ${short}: no merged pull request${base ? ` into ${base}` : ""} has it as its merge commit${others.length ? ` (it is only part of ${others.map((n) => `#${n}`).join(", ")})` : ""}. Only stages without changes, and apply-only stages approved in the environment, can be applied.`;
+    io.stdout(`::notice title=No reviewed plan::${text}
+`);
+  } else if (!plan?.run) {
+    text = `No reviewed plan for ${short}: pull request #${pull.number} was merged from ${pull.headSha.slice(0, 12)}, and no completed ${workflow} run (success or failure) of that final head was found. Plans of earlier heads do not count.`;
+    io.stdout(`::notice title=No reviewed plan::${text}
+`);
+  } else {
+    text = `Reviewed plans of pull request #${pull.number}: ${workflow} run ${plan.run.id} (attempt ${plan.run.attempt}, ${plan.run.conclusion}) of its final head ${pull.headSha.slice(0, 12)}.`;
+    io.stdout(`${text}
+`);
+  }
+  appendSummary(io, `${text}
+`);
   return 0;
 };
 var health = async (argv, io) => {
@@ -6461,7 +6819,7 @@ var health = async (argv, io) => {
 var manifestCheck = async (argv, io) => {
   const f = parseFlags(argv, ["manifest", "root"], "manifest-check");
   const root = f.root ?? ".";
-  const manifestPath = f.manifest ?? join4(root, ".opsta/manifest.json");
+  const manifestPath = f.manifest ?? join5(root, ".opsta/manifest.json");
   const drift2 = manifestDrift(readText(manifestPath, "the manifest"), hashOnDisk(root));
   const text = describeManifestDrift(drift2);
   appendSummary(io, drift2.length ? `### Generated files edited by hand
@@ -6482,7 +6840,9 @@ var COMMANDS = {
   budget: { run: budget, summary: "--cost <json>: fail over budget.monthlyUsd, warn at 80 %" },
   "compare-plan": { run: comparePlan, summary: "--reviewed <json> --fresh <json>: stop when the plan changed since review" },
   deployment: { run: deployment, summary: "start|stage|finish: the GitHub Deployment and its statuses" },
-  "helm-rollback": { run: helmRollbackCmd, summary: "roll failed Helm releases back to their last good revision" },
+  "apply-outcome": { run: applyOutcomeCommand, summary: "--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)" },
+  "helm-rollback": { run: helmRollbackCommand, summary: "roll failed Helm releases back to their last good revision" },
+  "reviewed-plan": { run: reviewedPlan, summary: "[--sha <commit>] [--base <branch>] [--workflow plan.yml]: the plan run reviewed on the merged pull request (run_id=, pr_number=)" },
   "revert-pr": { run: revertPr, summary: "--stage <id>: open a pull request reverting the merge" },
   "status-append": { run: statusAppend, summary: "--event <json>: append to the opsta-status branch" },
   drift: { run: drift, summary: "--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue" },

@@ -43,10 +43,12 @@ describe.skipIf(!ok)('health check faults', () => {
     p.standins.answer('kubectl', { [args]: { stdout: typeof stdout === 'string' ? stdout : JSON.stringify(stdout), code, stderr } });
 
   describe('cloud credentials (env)', () => {
-    it('fails when no AWS credentials are in the environment', async () => {
-      const c = await check('cloud-credentials', { env: { PATH: p.standins.env.PATH } });
-      expect(c.status).toBe('fail');
-      expect(c.reason).toMatch(/no AWS credentials.*configure-aws-credentials/);
+    it('is not run in a job with no AWS identity at all; fails on half an identity (a session token alone)', async () => {
+      const none = await check('cloud-credentials', { env: { PATH: p.standins.env.PATH } });
+      expect(none).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not run: no cloud identity in this job \(none of AWS_ACCESS_KEY_ID, .* is set\)$/) });
+      const half = await check('cloud-credentials', { env: { PATH: p.standins.env.PATH, AWS_SESSION_TOKEN: 'test-only' } });
+      expect(half.status).toBe('fail');
+      expect(half.reason).toMatch(/no AWS credentials.*configure-aws-credentials/);
     });
     it('warns on a long-lived access key (no session token) and never prints it', async () => {
       const c = await check('cloud-credentials', { env: { AWS_ACCESS_KEY_ID: 'AKIASECRETVALUE', AWS_SECRET_ACCESS_KEY: 'hunter2' } });
@@ -60,7 +62,7 @@ describe.skipIf(!ok)('health check faults', () => {
       expect((await check('cloud-credentials', { env: { ...env, ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' } }, azure)).status).toBe('pass');
       expect((await check('cloud-credentials', { env: { ARM_CLIENT_ID: 'c' } }, azure)).reason).toMatch(/ARM_TENANT_ID, ARM_SUBSCRIPTION_ID not set/);
     });
-    it('GCP: a service-account key warns, a Workload Identity file passes, none fails', async () => {
+    it('GCP: a service-account key warns, a Workload Identity file passes, an unreadable one fails, none is not run', async () => {
       const gcp = { ...p.pipeline, cloud: 'gcp' };
       const dir = mkdtempSync(join(tmpdir(), 'opsta-gcp-'));
       try {
@@ -70,7 +72,8 @@ describe.skipIf(!ok)('health check faults', () => {
         expect(key.status).toBe('warn');
         expect(JSON.stringify(key)).not.toContain('not-a-real-key');
         expect((await check('cloud-credentials', { env: { GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'wif.json') } }, gcp)).status).toBe('pass');
-        expect((await check('cloud-credentials', { env: {} }, gcp)).status).toBe('fail');
+        expect((await check('cloud-credentials', { env: { GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'missing.json') } }, gcp)).status).toBe('fail');
+        expect((await check('cloud-credentials', { env: {} }, gcp)).status).toBe('skipped');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -90,6 +93,12 @@ describe.skipIf(!ok)('health check faults', () => {
         },
       );
     });
+    it('is not run without a cloud identity, and asks the CLI nothing', async () => {
+      const before = p.standins.calls().length;
+      const c = await check('state-backend', { env: { PATH: p.standins.env.PATH } });
+      expect(c).toMatchObject({ status: 'skipped', reason: expect.stringContaining('no cloud identity in this job') });
+      expect(p.standins.calls().slice(before)).toEqual([]);
+    });
     it('uses an injected probe instead of the CLI', async () => {
       const c = await check('state-backend', { stateProbe: async (cfg) => ({ status: 'fail', reason: `probe saw ${cfg.stateBucket}` }) });
       expect(c).toMatchObject({ status: 'fail', reason: `probe saw ${p.pipeline.stateBucket}` });
@@ -107,6 +116,45 @@ describe.skipIf(!ok)('health check faults', () => {
           expect(c.reason).toContain('i/o timeout');
         },
       );
+    });
+    it('the checks through the cluster wait for cluster-api and are not run when it failed: one failure, not seven', async () => {
+      await withFault(
+        () => kubectl('get --raw /readyz', '', 1, 'Unable to connect to the server: dial tcp 10.0.0.1:443: i/o timeout'),
+        () => kubectl('get --raw /readyz', 'ok'),
+        async () => {
+          const before = p.standins.calls().length;
+          const ids = ['cluster-api', 'nodes', 'system-pods', 'helm-releases', 'gateway-address', 'workload:envoy-gateway', 'endpoint:keycloak-ready', 'tls:'];
+          const r = await runHealth(p.pipeline, p.deps({ only: ids }));
+          const of = (id: string) => r.checks.find((c) => c.id === id)!;
+          expect(of('cluster-api').status).toBe('fail');
+          for (const id of ids.slice(1, -1)) expect(of(id), id).toMatchObject({ status: 'skipped', reason: 'not run: the cluster API did not answer (see cluster-api)' });
+          // The public checks do not depend on it.
+          expect(r.checks.filter((c) => c.id.startsWith('tls:')).map((c) => c.status)).toEqual(r.checks.filter((c) => c.id.startsWith('tls:')).map(() => 'pass'));
+          expect(r.status).toBe('fail');
+          // Only the gate asked the cluster anything.
+          expect(p.standins.calls().slice(before).map((c) => `${c.tool} ${c.args}`)).toEqual(['kubectl get --raw /readyz']);
+        },
+      );
+    });
+    it('the checks through the cluster are not run without a kubeconfig, and kubectl and helm are never called', async () => {
+      const before = p.standins.calls().length;
+      const env = { ...p.deps().env, KUBECONFIG: undefined, HOME: mkdtempSync(join(tmpdir(), 'opsta-home-')) };
+      const r = await runHealth(p.pipeline, p.deps({ env, only: ['cluster-api', 'nodes', 'helm-releases', 'gateway-address', 'dns:'] }));
+      for (const c of r.checks.filter((x) => !x.id.startsWith('dns:')))
+        expect(c, c.id).toMatchObject({ status: 'skipped', reason: 'not run: no kubeconfig in this job (KUBECONFIG is not set and there is no ~/.kube/config)' });
+      // DNS still resolves every host; it cannot compare with the Gateway's address, and says so.
+      const dns = r.checks.filter((x) => x.id.startsWith('dns:'));
+      expect(dns.length).toBeGreaterThan(0);
+      for (const c of dns) expect(c, c.id).toMatchObject({ status: 'pass', reason: expect.stringContaining("not compared with the Gateway's address: no kubeconfig") });
+      expect(r.status).toBe('partial');
+      expect(p.standins.calls().slice(before)).toEqual([]);
+      rmSync(env.HOME, { recursive: true, force: true });
+    });
+    it('a KUBECONFIG naming no file is a broken setup, not an absent one: the check is run (and kubectl fails on it)', async () => {
+      const before = p.standins.calls().length;
+      const r = await runHealth(p.pipeline, p.deps({ env: { ...p.deps().env, KUBECONFIG: '/nonexistent/kubeconfig' }, only: ['cluster-api'] }));
+      expect(r.checks[0]!.status).not.toBe('skipped');
+      expect(p.standins.calls().slice(before).map((c) => `${c.tool} ${c.args}`)).toContain('kubectl get --raw /readyz');
     });
     const nodes = (ready: boolean[]) => ({
       items: ready.map((r, i) => ({ metadata: { name: `n${i}` }, spec: {}, status: { conditions: [{ type: 'Ready', status: r ? 'True' : 'False' }] } })),

@@ -5,7 +5,8 @@
  * publishes every host at 127.0.0.1, and recording stand-ins for kubectl, helm and aws on PATH
  * answering as a healthy cluster would. Each test breaks one thing and expects that check to fail.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSecureContext, type SecureContext } from 'node:tls';
@@ -214,6 +215,8 @@ export async function startPlatform(): Promise<Platform> {
   );
   standins.answer('aws', k(`s3api head-bucket --bucket ${pipeline.stateBucket} --region ${pipeline.region}`, ''));
 
+  const kubeconfig = join(standins.dir, 'kubeconfig');
+  writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\n');
   return {
     pipeline,
     pki,
@@ -226,6 +229,8 @@ export async function startPlatform(): Promise<Platform> {
     deps: (extra = {}) => ({
       env: {
         ...standins.env,
+        // Present, as after the workflow's kubeconfig step; the stand-in kubectl reads nothing from it.
+        KUBECONFIG: kubeconfig,
         AWS_ACCESS_KEY_ID: 'ASIATESTONLY',
         AWS_SECRET_ACCESS_KEY: 'test-only',
         AWS_SESSION_TOKEN: 'test-only',

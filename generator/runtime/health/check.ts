@@ -1,8 +1,10 @@
-// A check: an id, what it belongs to, and an async verdict. The runner (run.ts) gives each its
-// own timeout and signal; a check that throws fails with the error's message, never a stack.
+// A check: an id, what it belongs to, what the job must have for it (prerequisites.ts), and an
+// async verdict. The runner (run.ts) gives each its own timeout and signal; a check that throws
+// fails with the error's message, never a stack; one whose prerequisite is absent is skipped.
 import type { HealthCheckResult } from '../../../schemas/health-report.ts';
 import type { HealthConfig } from './config.ts';
 import type { CheckVerdict, CommandRunner, HealthDeps, StateProbe } from './deps.ts';
+import type { Prerequisite } from './prerequisites.ts';
 import type { LookupFunction } from 'node:net';
 import type { SecureContext } from 'node:tls';
 
@@ -18,6 +20,8 @@ export interface CheckContext {
   config: HealthConfig;
   deps: Resolved;
   signal: AbortSignal;
+  /** Why each absent prerequisite is absent (no key: present), for checks that use one only in part. */
+  missing: Partial<Record<Prerequisite, string>>;
   /** Results several checks need (the Gateway's address, the realm's discovery document), computed once. */
   shared: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 }
@@ -27,6 +31,8 @@ export interface Check {
   category: HealthCheckResult['category'];
   component?: string;
   target?: string;
+  /** Skipped, with the reason, when the job lacks it; `cluster` checks also wait for cluster-api and are skipped when it failed. */
+  needs?: Prerequisite;
   run: (ctx: CheckContext) => Promise<CheckVerdict>;
 }
 

@@ -9,6 +9,7 @@ const has = (env: Record<string, string | undefined>, ...names: string[]) => nam
 export const credentialsCheck: Check = {
   id: 'cloud-credentials',
   category: 'credentials',
+  needs: 'cloud',
   run: async (ctx) => {
     const env = ctx.deps.env;
     switch (ctx.config.cloud) {
@@ -69,5 +70,6 @@ export function cliStateProbe(run: CommandRunner): StateProbe {
 export const stateCheck: Check = {
   id: 'state-backend',
   category: 'state',
+  needs: 'cloud',
   run: (ctx) => ctx.deps.stateProbe(ctx.config, ctx.signal),
 };

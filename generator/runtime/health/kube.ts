@@ -26,6 +26,7 @@ async function kubectlJson(ctx: CheckContext, args: string[]): Promise<{ ok: tru
 export const clusterApiCheck: Check = {
   id: 'cluster-api',
   category: 'cluster',
+  needs: 'cluster',
   run: async (ctx) => {
     const ready = await ctx.deps.run('kubectl', ['get', '--raw', '/readyz'], ctx.signal);
     if (ready.code !== 0) return fail(`the API server of ${ctx.config.cluster} is not reachable or not ready: ${lastLine(ready)}`);
@@ -41,6 +42,7 @@ const isReady = (node: Obj) => (node.status?.conditions ?? []).some((c: Obj) => 
 export const nodesCheck: Check = {
   id: 'nodes',
   category: 'nodes',
+  needs: 'cluster',
   run: async (ctx) => {
     const desired = ctx.config.nodePools.reduce((a, p) => a + p.min, 0);
     const got = await kubectlJson(ctx, ['get', 'nodes']);
@@ -79,6 +81,7 @@ function podProblem(p: Obj): string | undefined {
 export const podsCheck: Check = {
   id: 'system-pods',
   category: 'pods',
+  needs: 'cluster',
   run: async (ctx) => {
     const wanted = new Set(ctx.config.namespaces.length ? ctx.config.namespaces : ['kube-system']);
     const got = await kubectlJson(ctx, ['get', 'pods', '--all-namespaces']);
@@ -102,6 +105,7 @@ export function workloadCheck(e: { component: string; name: string; namespace: s
   return {
     id: `workload:${e.name}`,
     category: 'workload',
+    needs: 'cluster',
     component: e.component,
     target: `${e.namespace}/${e.workload}`,
     run: async (ctx) => {
@@ -130,6 +134,7 @@ export function serviceEndpointCheck(e: { component: string; name: string; names
   return {
     id: `endpoint:${e.name}`,
     category: 'endpoint',
+    needs: 'cluster',
     component: e.component,
     target: `${e.namespace}/${e.service}${e.path}`,
     run: async (ctx) => {
@@ -161,6 +166,7 @@ export async function gatewayAddresses(ctx: CheckContext): Promise<{ addresses: 
 export const gatewayCheck: Check = {
   id: 'gateway-address',
   category: 'gateway',
+  needs: 'cluster',
   run: async (ctx) => {
     const g = ctx.config.gateway!;
     const a = await gatewayAddresses(ctx);
@@ -174,6 +180,7 @@ export const gatewayCheck: Check = {
 export const helmCheck: Check = {
   id: 'helm-releases',
   category: 'helm',
+  needs: 'cluster',
   run: async (ctx) => {
     const r = await ctx.deps.run('helm', ['list', '--all-namespaces', '--all', '--output', 'json'], ctx.signal);
     if (r.code !== 0) return fail(`helm list failed: ${lastLine(r)}`);

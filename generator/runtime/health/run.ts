@@ -1,4 +1,6 @@
-// runHealth: every check at once, each with its own timeout, into one report.
+// runHealth: every check at once, each with its own timeout, into one report. A check whose
+// prerequisite the job lacks is skipped with the reason; the checks through the cluster start
+// once cluster-api has answered, and are skipped when it failed (one failure, not seven).
 import type { HealthCheckResult, HealthReport } from '../../../schemas/health-report.ts';
 import type { Check, CheckContext, Resolved } from './check.ts';
 import { parseHealthConfig, type HealthConfig } from './config.ts';
@@ -8,6 +10,7 @@ import { clusterApiCheck, gatewayCheck, helmCheck, nodesCheck, podsCheck, servic
 import { dnsCheck, tlsCheck } from './net.ts';
 import { oidcCheck, urlEndpointCheck } from './endpoints.ts';
 import { resolverLookup, trustContext } from './http.ts';
+import { missingPrerequisites } from './prerequisites.ts';
 
 export function healthChecks(config: HealthConfig): Check[] {
   const checks: Check[] = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
@@ -36,6 +39,15 @@ function resolveDeps(d: HealthDeps): Resolved {
   };
 }
 
+const headOf = (check: Check) => ({
+  id: check.id,
+  category: check.category,
+  ...(check.component ? { component: check.component } : {}),
+  ...(check.target ? { target: check.target } : {}),
+});
+
+const skipped = (check: Check, why: string): HealthCheckResult => ({ ...headOf(check), status: 'skipped', reason: `not run: ${why}`, durationMs: 0 });
+
 async function runOne(check: Check, base: Omit<CheckContext, 'signal'>): Promise<HealthCheckResult> {
   const { timeoutMs } = base.deps;
   const ac = new AbortController();
@@ -51,12 +63,7 @@ async function runOne(check: Check, base: Omit<CheckContext, 'signal'>): Promise
       );
     }, timeoutMs);
   });
-  const head = {
-    id: check.id,
-    category: check.category,
-    ...(check.component ? { component: check.component } : {}),
-    ...(check.target ? { target: check.target } : {}),
-  };
+  const head = headOf(check);
   try {
     const v = await Promise.race([check.run({ ...base, signal: ac.signal }), timeout]);
     return { ...head, ...v, durationMs: Math.round(performance.now() - t0) };
@@ -83,9 +90,11 @@ export async function runHealth(pipeline: unknown, deps: HealthDeps): Promise<He
   const config = parseHealthConfig(pipeline);
   const resolved = resolveDeps(deps);
   const memo = new Map<string, Promise<unknown>>();
+  const missing = missingPrerequisites(config, resolved.env);
   const base = {
     config,
     deps: resolved,
+    missing,
     shared: <T>(key: string, compute: () => Promise<T>) => {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as Promise<T>;
@@ -94,18 +103,29 @@ export async function runHealth(pipeline: unknown, deps: HealthDeps): Promise<He
   const startedAt = resolved.now();
   const t0 = performance.now();
   const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || (o.endsWith(':') && c.id.startsWith(o))));
-  const checks = await Promise.all(selected.map((c) => runOne(c, base)));
-  const counts = { pass: 0, warn: 0, fail: 0 };
+  const clusterApi = selected.find((c) => c.id === 'cluster-api');
+  const started = new Map<Check, Promise<HealthCheckResult>>();
+  const start = (c: Check): Promise<HealthCheckResult> => {
+    if (c.needs && missing[c.needs]) return Promise.resolve(skipped(c, missing[c.needs]!));
+    if (c.needs === 'cluster' && clusterApi && c !== clusterApi)
+      // Its own timeout starts when it does, after the gate.
+      return started.get(clusterApi)!.then((gate) => (gate.status === 'fail' ? skipped(c, 'the cluster API did not answer (see cluster-api)') : runOne(c, base)));
+    return runOne(c, base);
+  };
+  if (clusterApi) started.set(clusterApi, start(clusterApi));
+  for (const c of selected) if (!started.has(c)) started.set(c, start(c));
+  const checks = await Promise.all(selected.map((c) => started.get(c)!));
+  const counts = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const c of checks) counts[c.status]++;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     sumOfCheckDurationsMs: checks.reduce((a, c) => a + c.durationMs, 0),
     cloud: config.cloud,
     cluster: config.cluster,
     ...(config.environment ? { environment: config.environment } : {}),
-    status: counts.fail ? 'fail' : counts.warn ? 'warn' : 'pass',
+    status: counts.fail ? 'fail' : counts.warn ? 'warn' : counts.skipped ? 'partial' : 'pass',
     counts,
     checks,
   };
