@@ -5,11 +5,16 @@ import { describe, expect, it } from 'vitest';
 import {
   abacReadablePaths,
   arnsOverlap,
+  awsDriftReadableObjects,
   awsRolePolicies,
   awsReadableObjects,
+  azureDriftAssignments,
   azurePlanAssignments,
   celReadablePrefixes,
   checkLeastPrivilege,
+  driftTrustedSubjects,
+  expectedDriftSubject,
+  gcpDriftStateGrants,
   gcpPlanStateGrants,
   globsOverlap,
   stateLocations,
@@ -35,6 +40,24 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
   return text.replace(from, to);
 }
 
+const TFVARS = 'bootstrap/terraform.tfvars.json';
+
+/** The generated repository with `bootstrap/terraform.tfvars.json` edited (the values the bootstrap's variables get). */
+function withTfvars(files: Files, edit: (vars: Record<string, unknown>) => void): Files {
+  const vars = JSON.parse(files[TFVARS]!) as Record<string, unknown>;
+  const before = JSON.stringify(vars);
+  edit(vars);
+  if (JSON.stringify(vars) === before) throw new Error('the fault was not injected: terraform.tfvars.json did not change');
+  return { ...files, [TFVARS]: JSON.stringify(vars, null, 2) };
+}
+
+/** Replaces the first match of `from` inside one resource block (`resource "<type>" "<name>" { ... }`). */
+function inResource(text: string, type: string, name: string, from: string | RegExp, to: string): string {
+  const block = new RegExp(`resource "${type}" "${name}" \\{\n[\\s\\S]*?\n\\}\n`).exec(text);
+  if (!block) throw new Error(`fault injection: resource ${type}.${name} not found in ${BOOT}`);
+  return text.replace(block[0], replaceOnce(block[0], from, to));
+}
+
 /** The first example of a cloud that has an apply-only stage besides 25-prerequisites (keycloak: 40-config). */
 function exampleFor(cloud: string): Files {
   for (const name of exampleNames()) {
@@ -49,7 +72,7 @@ const messages = async (files: Files) => (await checkLeastPrivilege(files)).map(
 describe.each(exampleNames())('pipeline identities of examples/%s.plan.yaml', (name) => {
   const files = () => generatedExample(name);
 
-  it('the plan identity reads only planned state, no secret store, no token bucket; the apply identity is no administrator', async () => {
+  it('the plan and drift identities read only planned state, no secret store, no token bucket, and the drift identity writes nothing and trusts only the base branch; the apply identity is no administrator', async () => {
     const findings = await checkLeastPrivilege(files());
     expect(findings, show(findings)).toEqual([]);
   });
@@ -78,6 +101,43 @@ describe.each(exampleNames())('pipeline identities of examples/%s.plan.yaml', (n
       }
       case 'gcp': {
         const grants = await gcpPlanStateGrants(f);
+        expect(grants.map((g) => g.role)).toEqual(['roles/storage.objectViewer']);
+        const cel = grants[0]!.condition!.replace(/\$\{var\.state_bucket\}/g, tfvars.state_bucket!);
+        expect(celReadablePrefixes(cel, tfvars.state_bucket!)).toEqual(states.planned);
+        break;
+      }
+    }
+  });
+});
+
+describe.each(exampleNames())('the drift identity of examples/%s.plan.yaml is checked, not vacuously', (name) => {
+  const files = () => generatedExample(name);
+
+  it('trusts exactly the base branch subject outside any environment', async () => {
+    const f = files();
+    const expected = expectedDriftSubject(f);
+    expect(expected).toMatch(/^repo:[^:]+:ref:refs\/heads\/[^:]+$/);
+    expect(await driftTrustedSubjects(f)).toEqual([expected]);
+  });
+
+  it('reads exactly the planned stages state, through a read-only grant', async () => {
+    const f = files();
+    const states = stateLocations(f);
+    const tfvars = JSON.parse(f[TFVARS]!) as Record<string, string>;
+    switch (cloudOf(f)) {
+      case 'aws':
+        expect((await awsDriftReadableObjects(f)).sort()).toEqual(states.planned.map((k) => `arn:aws:s3:::${tfvars.state_bucket}/${k}`).sort());
+        break;
+      case 'azure': {
+        const assignments = await azureDriftAssignments(f);
+        const state = assignments.filter((a) => a.role === 'Storage Blob Data Reader');
+        expect(state).toHaveLength(1);
+        expect(abacReadablePaths(state[0]!.condition!)).toEqual(states.planned);
+        expect(assignments.map((a) => a.role)).toContain('Reader');
+        break;
+      }
+      case 'gcp': {
+        const grants = await gcpDriftStateGrants(f);
         expect(grants.map((g) => g.role)).toEqual(['roles/storage.objectViewer']);
         const cel = grants[0]!.condition!.replace(/\$\{var\.state_bucket\}/g, tfvars.state_bucket!);
         expect(celReadablePrefixes(cel, tfvars.state_bucket!)).toEqual(states.planned);
@@ -147,6 +207,53 @@ describe('check 5 fails on over-broad AWS identities', () => {
   });
 });
 
+describe('check 5 fails on a writable or widely trusted AWS drift role', () => {
+  const aws = () => exampleFor('aws');
+  const addReadAction = (action: string) => (t: string) => replaceOnce(t, '      "s3:ListAllMyBuckets",\n', `      "s3:ListAllMyBuckets",\n      "${action}",\n`);
+
+  it.each([
+    ['s3:PutObject', /drift role: statement RefreshResourceMetadata allows s3:PutObject, which is not a read/],
+    ['ec2:*', /drift role: statement RefreshResourceMetadata allows ec2:\*, which is not a read/],
+    ['sts:GetSessionToken', /drift role: statement RefreshResourceMetadata allows sts:GetSessionToken, which includes sts:GetSessionToken/],
+    ['ecr:Get*', /drift role: .*allows ecr:Get\*, which includes ecr:GetAuthorizationToken/],
+  ])('%s in the read policy it shares with the plan role', async (action, expected) => {
+    const m = await messages(withBootstrap(aws(), addReadAction(action)));
+    expect(m).toMatch(expected);
+    expect(m).toMatch(/plan role: statement RefreshResourceMetadata allows/);
+  });
+
+  it('trusting the pull-request subject', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, 'oidc_subjects      = var.drift_subjects', 'oidc_subjects      = var.plan_subjects'));
+    expect(await messages(f)).toMatch(/drift role: trusts pull requests \(repo:.*:pull_request\)/);
+  });
+
+  it("trusting the environment's subject", async () => {
+    const f = withTfvars(aws(), (v) => {
+      v.drift_subjects = v.apply_subjects;
+    });
+    expect(await messages(f)).toMatch(/drift role: trusts the environment's subject/);
+  });
+
+  it('a wildcard subject on another branch', async () => {
+    const f = withTfvars(aws(), (v) => {
+      v.drift_subjects = [(v.drift_subjects as string[])[0]!.replace(/refs\/heads\/.*$/, 'refs/heads/*')];
+    });
+    expect(await messages(f)).toMatch(/drift role: trusts the wildcard subject/);
+  });
+
+  it('a second way in (oidc_wildcard_subjects)', async () => {
+    const f = withBootstrap(aws(), (t) => replaceOnce(t, 'oidc_subjects      = var.drift_subjects\n', 'oidc_subjects      = var.drift_subjects\n  oidc_wildcard_subjects = ["repo:example/*"]\n'));
+    expect(await messages(f)).toMatch(/drift role: sets oidc_wildcard_subjects, another way into the role/);
+  });
+
+  it('the apply role also trusting the drift subject', async () => {
+    const f = withTfvars(aws(), (v) => {
+      v.apply_subjects = [...(v.apply_subjects as string[]), ...(v.drift_subjects as string[])];
+    });
+    expect(await messages(f)).toMatch(/apply_role: trusts the drift subject/);
+  });
+});
+
 describe('check 5 fails on over-broad Azure identities', () => {
   const azure = () => exampleFor('azure');
 
@@ -173,6 +280,88 @@ describe('check 5 fails on over-broad Azure identities', () => {
   it('Contributor at subscription scope for the apply identity', async () => {
     const f = withBootstrap(azure(), (t) => replaceOnce(t, /(resource "azurerm_role_assignment" "apply_contributor" \{\n)  scope                = azurerm_resource_group\.platform\.id/, '$1  scope                = local.subscription'));
     expect(await messages(f)).toMatch(/apply identity: apply_contributor: Contributor at \/subscriptions\/[0-9a-f-]+ is account-wide administrator/);
+  });
+});
+
+describe('check 5 fails on a writable or widely trusted Azure drift identity', () => {
+  const azure = () => exampleFor('azure');
+
+  it('Key Vault Reader (its deployments/*, alertRules/* and Support/* are writes)', async () => {
+    const f = withBootstrap(azure(), (t) => inResource(t, 'azurerm_role_assignment', 'drift_keys', 'role_definition_id = azurerm_role_definition.drift_keys.role_definition_resource_id', 'role_definition_name = "Key Vault Reader"'));
+    expect(await messages(f)).toMatch(/drift identity: drift_keys: allows Microsoft\.Resources\/deployments\/\*, which is not a read/);
+  });
+
+  it('a cryptographic operation in its custom key role', async () => {
+    const f = withBootstrap(azure(), (t) => replaceOnce(t, 'data_actions = ["Microsoft.KeyVault/vaults/keys/read"]', 'data_actions = ["Microsoft.KeyVault/vaults/keys/read", "Microsoft.KeyVault/vaults/keys/decrypt/action"]'));
+    expect(await messages(f)).toMatch(/drift identity: drift_keys: allows Microsoft\.KeyVault\/vaults\/keys\/decrypt\/action, which is not a read/);
+  });
+
+  it('a role with no facts (Contributor) is refused, not assumed read-only', async () => {
+    const f = withBootstrap(azure(), (t) => inResource(t, 'azurerm_role_assignment', 'drift_reader', 'role_definition_name = "Reader"', 'role_definition_name = "Contributor"'));
+    expect(await messages(f)).toMatch(/drift identity: drift_reader: built-in role Contributor has no facts/);
+  });
+
+  it('state read without the blob-path condition', async () => {
+    const f = withBootstrap(azure(), (t) => inResource(t, 'azurerm_role_assignment', 'drift_state', /  condition_version    = "2\.0"\n  condition            = <<-CONDITION\n[\s\S]*?\n  CONDITION\n/, ''));
+    expect(await messages(f)).toMatch(/drift identity: drift_state: reads every blob in its scope/);
+  });
+
+  it('a federated credential for pull requests', async () => {
+    const f = withBootstrap(azure(), (t) => inResource(t, 'azurerm_federated_identity_credential', 'drift', 'var.drift_subjects', 'var.plan_subjects'));
+    expect(await messages(f)).toMatch(/drift identity: trusts pull requests/);
+  });
+
+  it('the plan identity also trusting the drift subject', async () => {
+    const f = withTfvars(azure(), (v) => {
+      v.plan_subjects = [...(v.plan_subjects as string[]), ...(v.drift_subjects as string[])];
+    });
+    expect(await messages(f)).toMatch(/drift identity: the plan identity trusts the drift subject/);
+  });
+});
+
+describe('check 5 fails on a writable or widely trusted GCP drift account', () => {
+  const gcp = () => exampleFor('gcp');
+  const condition = (edit: (c: string) => string) =>
+    withTfvars(gcp(), (v) => {
+      v.drift_attribute_condition = edit(String(v.drift_attribute_condition));
+    });
+
+  it('a condition without the workflow', async () => {
+    const m = await messages(condition((c) => c.replace(/ && assertion\.job_workflow_ref == '[^']*'/, '')));
+    expect(m).toMatch(/drift provider: does not require assertion\.job_workflow_ref == '.*\/\.github\/workflows\/drift\.yml@refs\/heads\/main'/);
+  });
+
+  it('a condition with a disjunction', async () => {
+    expect(await messages(condition((c) => `${c} || assertion.event_name == 'pull_request'`))).toMatch(/drift provider: the condition has a disjunction or a negation/);
+  });
+
+  it('a condition that admits push and pull_request events', async () => {
+    const m = await messages(condition((c) => c.replace("['schedule', 'workflow_dispatch']", "['schedule', 'push', 'pull_request']")));
+    expect(m).toMatch(/drift provider: admits the event push/);
+    expect(m).toMatch(/drift provider: admits the event pull_request/);
+  });
+
+  it('a condition on the environment subject', async () => {
+    const m = await messages(condition((c) => c.replace(/:ref:refs\/heads\/main'/, ":environment:prod'")));
+    expect(m).toMatch(/drift provider: does not require assertion\.sub == /);
+    expect(m).toMatch(/drift provider: names an environment/);
+  });
+
+  it('an editor role for the drift account', async () => {
+    const f = withBootstrap(gcp(), (t) => inResource(t, 'google_project_iam_member', 'drift', 'for_each = toset(local.reader_roles)', 'for_each = toset(["roles/viewer", "roles/editor"])'));
+    expect(await messages(f)).toMatch(/drift account: google_project_iam_member\.drift: roles\/editor is not a viewer role/);
+  });
+
+  it('object admin on the state bucket', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, 'members = ["serviceAccount:${google_service_account.apply.email}"]', 'members = ["serviceAccount:${google_service_account.apply.email}", "serviceAccount:${google_service_account.drift.email}"]'));
+    const m = await messages(f);
+    expect(m).toMatch(/drift account: .*roles\/storage\.objectAdmin for serviceAccount:\$\{google_service_account\.drift\.email\} reads every object/);
+    expect(m).toMatch(/drift account: .*roles\/storage\.objectAdmin on the state bucket is not a viewer role/);
+  });
+
+  it('the plan provider mapping the drift account', async () => {
+    const f = withBootstrap(gcp(), (t) => replaceOnce(t, 'sa_name   = google_service_account.plan.name', 'sa_name   = google_service_account.drift.name'));
+    expect(await messages(f)).toMatch(/drift account: module github_plan lets its tokens impersonate the drift account/);
   });
 });
 

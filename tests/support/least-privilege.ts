@@ -8,12 +8,20 @@
  * the RKE2 join-token bucket, no KMS decryption, and no wildcard action. The apply identity
  * must hold no account-wide administrator role.
  *
+ * The drift identity (drift.yml, scheduled, in no environment) must be read-only: every action
+ * it is allowed is a read by the cloud's own naming (facts in tests/fixtures/identities/), none
+ * returns a credential, it reads exactly the state the plan identity reads, and its trust names
+ * only the base branch's subject (never a pull request, never the environment); no other
+ * identity trusts that subject.
+ *
  * Fail closed: a policy the check cannot read (an AWS managed policy, a jsonencode() document,
  * a role outside the known list, a condition it cannot parse) is a finding, never a pass.
  * Only Allow statements count: an explicit Deny is defence in depth, not an excuse for an
  * over-broad Allow.
  */
+import { readFileSync } from 'node:fs';
 import { parseHcl, type Files, type Finding, type HclJson } from './hcl.ts';
+import { parseYaml } from './yaml.ts';
 
 type Obj = Record<string, unknown>;
 const BOOTSTRAP = 'bootstrap/main.tf';
@@ -280,13 +288,14 @@ export interface AwsNames {
 export async function checkAwsPlanRole(files: Files): Promise<Finding[]> {
   const ctx = await context(files);
   const names: AwsNames = { name: String(ctx.vars.name), accountId: String(ctx.vars.account_id), stateBucket: String(ctx.vars.state_bucket) };
-  return awsPlanFindings(await awsRolePolicies(files, 'plan_role'), stateLocations(files), names);
+  const policies = await awsRolePolicies(files, 'plan_role');
+  return [...awsPlanFindings(policies, stateLocations(files), names), ...awsReadOnlyFindings(policies, 'plan role')];
 }
 
 /** The AWS plan-role rules over already-collected policies (also fed hand-made bad policies in tests). */
-export function awsPlanFindings(p: RolePolicies, states: StateLocations, names: AwsNames): Finding[] {
+export function awsPlanFindings(p: RolePolicies, states: StateLocations, names: AwsNames, who = 'plan role'): Finding[] {
   const findings: Finding[] = [];
-  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `plan role: ${message}` });
+  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `${who}: ${message}` });
   const stateArn = (key: string) => `arn:aws:s3:::${names.stateBucket}/${key}`;
   const planned = new Set(states.planned.map(stateArn));
   const forbiddenObjects = [
@@ -360,7 +369,7 @@ export interface RoleAssignment {
   condition?: string;
 }
 
-async function azureAssignments(files: Files, identity: 'plan' | 'apply'): Promise<{ assignments: RoleAssignment[]; ctx: Context }> {
+async function azureAssignments(files: Files, identity: 'plan' | 'apply' | 'drift'): Promise<{ assignments: RoleAssignment[]; ctx: Context }> {
   const ctx = await context(files);
   const principal = `\${azurerm_user_assigned_identity.${identity}.principal_id}`;
   const assignments = blocks(ctx.json, 'resource', 'azurerm_role_assignment')
@@ -540,10 +549,10 @@ export async function checkGcpPlanAccount(files: Files): Promise<Finding[]> {
   return gcpPlanFindings(iam, stateLocations(files));
 }
 
-export function gcpPlanFindings(iam: Omit<GcpIam, 'ctx'> & { ctx: Pick<Context, 'vars'> }, states: StateLocations): Finding[] {
+export function gcpPlanFindings(iam: Omit<GcpIam, 'ctx'> & { ctx: Pick<Context, 'vars'> }, states: StateLocations, account = 'plan'): Finding[] {
   const findings: Finding[] = [];
-  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `plan account: ${message}` });
-  const plan = 'serviceAccount:${google_service_account.plan.email}';
+  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `${account} account: ${message}` });
+  const plan = `serviceAccount:\${google_service_account.${account}.email}`;
   const bucket = String(iam.ctx.vars.state_bucket);
   for (const u of iam.unreadable) add(`cannot be checked statically: ${u}`);
   const projectRoles = iam.project.filter((g) => g.member === plan || g.member === UNKNOWN);
@@ -584,6 +593,237 @@ export function gcpApplyFindings(project: GcpGrant[]): Finding[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The drift identity: read-only, and trusted only by the base branch outside any environment
+// ---------------------------------------------------------------------------------------------
+
+interface ReadOnlyFacts {
+  aws: { readOnlyVerbs: string[]; credentialReads: { actions: string[] } };
+  azure: { builtInRoles: Record<string, { actions: string[]; dataActions: string[] }>; readSuffix: string; nonMutatingActions: Record<string, string> };
+  gcp: { projectViewerRoles: string[]; bucketViewerRoles: string[] };
+}
+
+export const READ_ONLY: ReadOnlyFacts = JSON.parse(readFileSync(new URL('../fixtures/identities/read-only.json', import.meta.url), 'utf8'));
+
+/**
+ * The OIDC subject of a job on the base branch bound to no environment, worked out from the plan
+ * as GitHub documents it (not from the generator): `repo:<owner>/<repo>:ref:refs/heads/<branch>`,
+ * or `repo:<owner>@<id>/<repo>@<id>:...` in the immutable format.
+ */
+export function expectedDriftSubject(files: Files): string {
+  const plan = parseYaml(files['opsta.plan.yaml'] ?? '')[0] as { github?: { owner: string; repo: string; ownerId?: number; repoId?: number; subjectFormat?: string; baseBranch?: string } } | undefined;
+  const g = plan?.github;
+  if (!g) throw new Error('opsta.plan.yaml has no github block');
+  const ids = g.ownerId !== undefined && g.repoId !== undefined;
+  const immutable = g.subjectFormat === 'immutable' || (g.subjectFormat !== 'legacy' && ids);
+  const repo = immutable ? `repo:${g.owner}@${g.ownerId}/${g.repo}@${g.repoId}` : `repo:${g.owner}/${g.repo}`;
+  return `${repo}:ref:refs/heads/${g.baseBranch ?? 'main'}`;
+}
+
+/** Findings for trusted subjects: exactly the base branch's subject, nothing a pull request or the environment presents. */
+export function driftSubjectFindings(subjects: string[] | undefined, expected: string, who: string): Finding[] {
+  const add = (message: string): Finding => ({ file: BOOTSTRAP, message: `${who}: ${message}` });
+  if (!subjects) return [add('its trusted subjects cannot be read statically')];
+  const out: Finding[] = [];
+  if (subjects.length === 0) out.push(add('trusts no subject'));
+  for (const s of subjects) {
+    if (/[*?]/.test(s)) out.push(add(`trusts the wildcard subject ${s}`));
+    if (/:pull_request$/.test(s)) out.push(add(`trusts pull requests (${s})`));
+    if (/:environment:/.test(s)) out.push(add(`trusts the environment's subject (${s})`));
+    if (s !== expected) out.push(add(`trusts ${s}, not only the base branch outside any environment (${expected})`));
+  }
+  return out;
+}
+
+/** Findings for an AWS role's Allow statements that are not reads by AWS's naming, or read a credential. */
+export function awsReadOnlyFindings(p: RolePolicies, who: string): Finding[] {
+  const findings: Finding[] = [];
+  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `${who}: ${message}` });
+  const verb = new RegExp(`^[a-z0-9-]+:(${READ_ONLY.aws.readOnlyVerbs.join('|')})[A-Za-z0-9*]*$`);
+  for (const m of p.managed) add(`attaches the AWS managed policy ${m}, whose actions cannot be checked here`);
+  for (const u of p.unreadable) add(`cannot be checked statically: ${u}`);
+  for (const s of p.statements.filter((st) => st.effect === 'Allow')) {
+    const where = s.sid ? `statement ${s.sid}` : 'a statement';
+    if (s.notActions.length > 0) add(`${where} allows NotAction (everything but a list)`);
+    for (const a of s.actions) {
+      if (!verb.test(a)) add(`${where} allows ${a}, which is not a read (${READ_ONLY.aws.readOnlyVerbs.join('/')}*)`);
+      for (const c of READ_ONLY.aws.credentialReads.actions) if (globsOverlap(a, c, true)) add(`${where} allows ${a}, which includes ${c} (returns a credential or a secret)`);
+    }
+  }
+  return findings;
+}
+
+/** The subjects an AWS role module trusts, and findings for any other way in. */
+function awsRoleTrust(ctx: Context, roleModule: string): { subjects: string[] | undefined; other: string[] } {
+  const mod = ((ctx.json.module ?? {}) as Record<string, Obj[]>)[roleModule]?.[0];
+  if (!mod) return { subjects: undefined, other: [`module "${roleModule}" is not in ${BOOTSTRAP}`] };
+  const other: string[] = [];
+  if (mod.enable_github_oidc !== true) other.push('is not a GitHub OIDC role (enable_github_oidc)');
+  for (const k of ['oidc_wildcard_subjects', 'trust_policy_permissions', 'trust_policy_conditions', 'enable_oidc', 'oidc_provider_urls', 'enable_bitbucket_oidc', 'saml_trust_actions']) {
+    if (mod[k] !== undefined && mod[k] !== false && !(Array.isArray(mod[k]) && mod[k].length === 0)) other.push(`sets ${k}, another way into the role`);
+  }
+  return { subjects: list(ctx, mod.oidc_subjects), other };
+}
+
+/** Findings for the AWS drift role (module "drift_role"). */
+export async function checkAwsDriftRole(files: Files): Promise<Finding[]> {
+  const ctx = await context(files);
+  const names: AwsNames = { name: String(ctx.vars.name), accountId: String(ctx.vars.account_id), stateBucket: String(ctx.vars.state_bucket) };
+  const policies = await awsRolePolicies(files, 'drift_role');
+  const trust = awsRoleTrust(ctx, 'drift_role');
+  const expected = expectedDriftSubject(files);
+  const findings = [
+    ...awsPlanFindings(policies, stateLocations(files), names, 'drift role'),
+    ...awsReadOnlyFindings(policies, 'drift role'),
+    ...trust.other.map((m) => ({ file: BOOTSTRAP, message: `drift role: ${m}` })),
+    ...driftSubjectFindings(trust.subjects, expected, 'drift role'),
+  ];
+  for (const other of ['plan_role', 'apply_role']) {
+    if ((awsRoleTrust(ctx, other).subjects ?? [UNKNOWN]).some((s) => globsOverlap(s, expected))) findings.push({ file: BOOTSTRAP, message: `${other}: trusts the drift subject ${expected}` });
+  }
+  return findings;
+}
+
+/** The subjects the drift identity trusts, as the checks read them (for the "not vacuous" test). */
+export async function driftTrustedSubjects(files: Files): Promise<string[] | undefined> {
+  const ctx = await context(files);
+  const cloud = (JSON.parse(files['.opsta/pipeline.json'] ?? '{}') as { cloud?: string }).cloud;
+  if (cloud === 'aws') return awsRoleTrust(ctx, 'drift_role').subjects;
+  if (cloud === 'azure') return azureTrust(ctx, 'drift');
+  const condition = gcpProvider(ctx, 'github_drift').condition ?? '';
+  return [...condition.matchAll(/assertion\.sub == '([^']*)'/g)].map((m) => m[1]!);
+}
+
+/** The drift role's readable objects (for the "not vacuous" test). */
+export async function awsDriftReadableObjects(files: Files): Promise<string[]> {
+  return awsReadableObjects(await awsRolePolicies(files, 'drift_role'));
+}
+
+/** What a role assignment allows: a built-in role from the facts, or a custom role of the bootstrap. */
+function azureRolePermissions(ctx: Context, b: Obj): { actions: string[]; dataActions: string[] } | string {
+  if (typeof b.role_definition_name === 'string') {
+    const facts = READ_ONLY.azure.builtInRoles[b.role_definition_name];
+    return facts ?? `built-in role ${b.role_definition_name} has no facts in tests/fixtures/identities/read-only.json`;
+  }
+  const custom = /^\$\{azurerm_role_definition\.([A-Za-z0-9_-]+)\.role_definition_resource_id\}$/.exec(String(b.role_definition_id))?.[1];
+  const def = custom ? blocks(ctx.json, 'resource', 'azurerm_role_definition').find(([n]) => n === custom)?.[1] : undefined;
+  if (!def) return `role ${String(b.role_definition_id)} is neither a known built-in role nor a role definition of ${BOOTSTRAP}`;
+  const perms = (def.permissions ?? []) as Obj[];
+  const strs = (v: unknown) => list(ctx, v ?? []) ?? [UNKNOWN];
+  return { actions: perms.flatMap((q) => strs(q.actions)), dataActions: perms.flatMap((q) => strs(q.data_actions)) };
+}
+
+/** The subjects of the federated credentials of one user-assigned identity. */
+function azureTrust(ctx: Context, identity: string): string[] | undefined {
+  const out: string[] = [];
+  for (const [, b] of blocks(ctx.json, 'resource', 'azurerm_federated_identity_credential')) {
+    if (b.parent_id !== `\${azurerm_user_assigned_identity.${identity}.id}`) continue;
+    if (b.issuer !== '${local.github_issuer}' && b.issuer !== 'https://token.actions.githubusercontent.com') return undefined;
+    if (typeof b.subject === 'string' && !b.subject.includes('${')) {
+      out.push(b.subject);
+      continue;
+    }
+    const fromVar = /^\$\{\s*\{\s*for\s+\w+\s*,\s*\w+\s+in\s+var\.([A-Za-z0-9_]+)\s*:/.exec(String(b.for_each))?.[1];
+    if (b.subject !== '${each.value}' || !fromVar) return undefined;
+    const values = ctx.vars[fromVar];
+    if (!Array.isArray(values)) return undefined;
+    out.push(...values.map(String));
+  }
+  return out;
+}
+
+export async function checkAzureDriftIdentity(files: Files): Promise<Finding[]> {
+  const ctx = await context(files);
+  const states = stateLocations(files);
+  const findings: Finding[] = [];
+  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `drift identity: ${message}` });
+  const principal = '${azurerm_user_assigned_identity.drift.principal_id}';
+  const facts = READ_ONLY.azure;
+  for (const [name, b] of blocks(ctx.json, 'resource', 'azurerm_role_assignment').filter(([, x]) => x.principal_id === principal)) {
+    const perms = azureRolePermissions(ctx, b);
+    if (typeof perms === 'string') {
+      add(`${name}: ${perms}`);
+      continue;
+    }
+    for (const a of [...perms.actions, ...perms.dataActions]) {
+      if (!a.endsWith(facts.readSuffix) && !(a in facts.nonMutatingActions)) add(`${name}: allows ${a}, which is not a read`);
+    }
+    if (perms.dataActions.some((a) => globsOverlap(a, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', true))) {
+      const paths = typeof b.condition === 'string' ? abacReadablePaths(b.condition) : 'reads every blob in its scope (no condition)';
+      if (typeof paths === 'string') add(`${name}: ${paths}`);
+      else for (const q of paths) if (!states.planned.includes(q)) add(`${name}: the condition lets it read ${q}, which is not the state of a stage pull requests plan`);
+    }
+  }
+  const expected = expectedDriftSubject(files);
+  findings.push(...driftSubjectFindings(azureTrust(ctx, 'drift'), expected, 'drift identity'));
+  for (const other of ['plan', 'apply']) if ((azureTrust(ctx, other) ?? [UNKNOWN]).some((s) => s === UNKNOWN || s === expected)) add(`the ${other} identity trusts the drift subject ${expected} (or cannot be read)`);
+  return findings;
+}
+
+/** The Azure drift identity's role assignments, as the check sees them (for the "not vacuous" test). */
+export async function azureDriftAssignments(files: Files): Promise<RoleAssignment[]> {
+  return (await azureAssignments(files, 'drift')).assignments;
+}
+
+/** The terms of a CEL condition joined by "&&" at the top level, or a reason it is not such a conjunction. */
+export function celConjunction(expression: string): string[] | string {
+  if (/\|\||!/.test(expression.replace(/'(?:[^'\\]|\\.)*'/g, "''"))) return 'the condition has a disjunction or a negation (only "a && b && ..." is accepted)';
+  return expression.split('&&').map((t) => t.trim());
+}
+
+/** Findings for a drift attribute condition: it must pin the repository, the subject, the branch, the events and drift.yml. */
+export function gcpDriftConditionFindings(condition: string, files: Files): Finding[] {
+  const add = (message: string): Finding => ({ file: BOOTSTRAP, message: `drift provider: ${message}` });
+  const terms = celConjunction(condition);
+  if (typeof terms === 'string') return [add(terms)];
+  const plan = parseYaml(files['opsta.plan.yaml'] ?? '')[0] as { github: { owner: string; repo: string; baseBranch?: string } };
+  const g = plan.github;
+  const branch = `refs/heads/${g.baseBranch ?? 'main'}`;
+  const required = [
+    `assertion.sub == '${expectedDriftSubject(files)}'`,
+    `assertion.ref == '${branch}'`,
+    `assertion.job_workflow_ref == '${g.owner}/${g.repo}/.github/workflows/drift.yml@${branch}'`,
+  ];
+  const out: Finding[] = required.filter((r) => !terms.includes(r)).map((r) => add(`does not require ${r}`));
+  const events = terms.map((t) => /^assertion\.event_name in \[(.*)\]$/.exec(t)?.[1]).find((x) => x !== undefined);
+  if (events === undefined) out.push(add('does not limit the events (assertion.event_name in [...])'));
+  else for (const e of events.split(',').map((x) => x.trim().replace(/^'|'$/g, ''))) if (!['schedule', 'workflow_dispatch'].includes(e)) out.push(add(`admits the event ${e}`));
+  if (!terms.some((t) => /^assertion\.repository(_id)? == '/.test(t))) out.push(add('does not pin the repository'));
+  if (terms.some((t) => t.includes('environment'))) out.push(add('names an environment: drift runs in none'));
+  return out;
+}
+
+/** The gh-oidc module of an identity: its condition and the service accounts it maps. */
+function gcpProvider(ctx: Context, moduleName: string): { condition?: string; accounts: string[] } {
+  const mod = ((ctx.json.module ?? {}) as Record<string, Obj[]>)[moduleName]?.[0];
+  if (!mod) return { accounts: [] };
+  const condition = str(ctx, mod.attribute_condition);
+  const mapping = (mod.sa_mapping ?? {}) as Record<string, Obj>;
+  return { condition: condition === UNKNOWN ? undefined : condition, accounts: Object.values(mapping).map((m) => String(m.sa_name)) };
+}
+
+export async function checkGcpDriftAccount(files: Files): Promise<Finding[]> {
+  const iam = await gcpIam(files);
+  const findings = gcpPlanFindings(iam, stateLocations(files), 'drift');
+  const add = (message: string) => findings.push({ file: BOOTSTRAP, message: `drift account: ${message}` });
+  const drift = 'serviceAccount:${google_service_account.drift.email}';
+  const facts = READ_ONLY.gcp;
+  for (const g of iam.project.filter((x) => x.member === drift)) if (!facts.projectViewerRoles.includes(g.role)) add(`${g.where}: ${g.role} is not a viewer role (${facts.projectViewerRoles.join(', ')})`);
+  for (const g of iam.stateBucket.filter((x) => x.member === drift)) if (!facts.bucketViewerRoles.includes(g.role)) add(`${g.where}: ${g.role} on the state bucket is not a viewer role`);
+  const provider = gcpProvider(iam.ctx, 'github_drift');
+  if (provider.condition === undefined) add('the drift provider (module "github_drift") has no readable attribute condition');
+  else findings.push(...gcpDriftConditionFindings(provider.condition, files));
+  const account = '${google_service_account.drift.name}';
+  if (provider.accounts.length !== 1 || provider.accounts[0] !== account) add(`the drift provider maps ${provider.accounts.join(', ') || 'no account'}, not only the drift account`);
+  for (const other of ['github_plan', 'github_apply']) if (gcpProvider(iam.ctx, other).accounts.includes(account)) add(`module ${other} lets its tokens impersonate the drift account`);
+  return findings;
+}
+
+/** The drift account's grants on the state bucket (for the "not vacuous" test). */
+export async function gcpDriftStateGrants(files: Files): Promise<GcpGrant[]> {
+  return (await gcpIam(files)).stateBucket.filter((g) => g.member === 'serviceAccount:${google_service_account.drift.email}');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
@@ -592,11 +832,11 @@ export async function checkLeastPrivilege(files: Files): Promise<Finding[]> {
   const cloud = (JSON.parse(files['.opsta/pipeline.json'] ?? '{}') as { cloud?: string }).cloud;
   switch (cloud) {
     case 'aws':
-      return [...(await checkAwsPlanRole(files)), ...(await checkAwsApplyRole(files))];
+      return [...(await checkAwsPlanRole(files)), ...(await checkAwsApplyRole(files)), ...(await checkAwsDriftRole(files))];
     case 'azure':
-      return [...(await checkAzurePlanIdentity(files)), ...(await checkAzureApplyIdentity(files))];
+      return [...(await checkAzurePlanIdentity(files)), ...(await checkAzureApplyIdentity(files)), ...(await checkAzureDriftIdentity(files))];
     case 'gcp':
-      return [...(await checkGcpPlanAccount(files)), ...(await checkGcpApplyAccount(files))];
+      return [...(await checkGcpPlanAccount(files)), ...(await checkGcpApplyAccount(files)), ...(await checkGcpDriftAccount(files))];
     default:
       return [{ file: '.opsta/pipeline.json', message: `unknown cloud ${JSON.stringify(cloud)}` }];
   }
