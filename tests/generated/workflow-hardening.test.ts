@@ -21,6 +21,10 @@ const stepsOf = (wf: Workflow) => Object.entries(wf.jobs).flatMap(([job, j]) => 
 const label = (job: string, step: Step) => `job ${job} step "${String(step.name ?? step.id ?? step.uses ?? '?')}"`;
 const EXPR = /\$\{\{[\s\S]*?\}\}/g;
 
+const IDENTITY_VAR = /vars\.(?:AWS|AZURE|GCP)_(PLAN|APPLY|DRIFT)_[A-Z_]+/g;
+const identitiesOf = (j: Job) => new Set([...JSON.stringify(j).matchAll(IDENTITY_VAR)].map((m) => m[1]!));
+const eventsOf = (on: unknown) => (typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys((on as object) ?? {}));
+
 const RULES: Record<string, Rule> = {
   'every uses: is a full commit SHA with a # vX.Y.Z comment (or a workflow of this repository)': (path, text) => {
     const bad: string[] = [];
@@ -60,6 +64,46 @@ const RULES: Record<string, Rule> = {
       ...[...text.matchAll(EXPR)].map((m) => ['expression', m[0]] as const),
     ];
     return places.flatMap(([where, t]) => values.filter((v) => t.includes(v)).map((v) => `${path}: ${where} contains the plan value ${v}`));
+  },
+  'each cloud identity only where it is trusted: apply in the environment, plan on pull requests, drift in unattended workflows outside any environment': (path, text) => {
+    const bad: string[] = [];
+    const wf = load(text);
+    const pullRequests = eventsOf(wf.on).some((e) => e.startsWith('pull_request'));
+    for (const [job, j] of Object.entries(wf.jobs)) {
+      const used = identitiesOf(j);
+      const env = j.environment !== undefined;
+      const oidc = (j.permissions as Record<string, string> | undefined)?.['id-token'] === 'write';
+      if (used.size > 1) bad.push(`${path}: job ${job} uses more than one identity (${[...used].join(', ')})`);
+      if (oidc && used.size === 0) bad.push(`${path}: job ${job} requests an OIDC token but signs in as no identity`);
+      if (used.has('APPLY') && !env) bad.push(`${path}: job ${job} uses the apply identity outside the protected environment`);
+      if (used.has('DRIFT') && (env || pullRequests)) bad.push(`${path}: job ${job} uses the drift identity ${env ? 'in an environment' : 'in a pull-request workflow'}`);
+      if (used.has('PLAN') && (env || !pullRequests)) bad.push(`${path}: job ${job} uses the plan identity ${env ? 'in an environment' : 'outside a pull-request workflow'}`);
+    }
+    return bad;
+  },
+  'drift.yml is scheduled or dispatched, in no environment, with no secret, as the drift identity, on the stages whose state it may read, without the lock': (path, text, files) => {
+    if (!path.endsWith('/drift.yml')) return [];
+    const wf = load(text);
+    const bad: string[] = [];
+    const events = eventsOf(wf.on);
+    if (events.length === 0 || events.some((e) => e !== 'schedule' && e !== 'workflow_dispatch')) bad.push(`${path}: triggered by ${events.join(', ')} (only schedule and workflow_dispatch)`);
+    if (/\bsecrets\./.test(text)) bad.push(`${path}: reads a secret (${/secrets\.[A-Za-z0-9_]+/.exec(text)![0]}): outside the environment only the drift identity's own token is available`);
+    const pipeline = JSON.parse(files['.opsta/pipeline.json']!) as { stages: { id: string; tool: string; planOnPullRequest: boolean }[] };
+    const readable = pipeline.stages.filter((st) => st.tool === 'terraform' && st.planOnPullRequest).map((st) => st.id);
+    const signedIn = Object.entries(wf.jobs).filter(([, j]) => (j.permissions as Record<string, string> | undefined)?.['id-token'] === 'write');
+    if (signedIn.length === 0) bad.push(`${path}: no job signs in to the cloud`);
+    for (const [job, j] of Object.entries(wf.jobs)) if (j.environment !== undefined) bad.push(`${path}: job ${job} runs in the environment ${String(j.environment)}`);
+    for (const [job, j] of signedIn) {
+      if (JSON.stringify(j.permissions) !== JSON.stringify({ contents: 'read', 'id-token': 'write', issues: 'write' })) bad.push(`${path}: job ${job} permissions ${JSON.stringify(j.permissions)}`);
+      if (!identitiesOf(j).has('DRIFT')) bad.push(`${path}: job ${job} does not sign in as the drift identity`);
+      const stacks = ((j.strategy as { matrix?: { stack?: unknown } } | undefined)?.matrix?.stack ?? []) as string[];
+      if (JSON.stringify(stacks) !== JSON.stringify(readable)) bad.push(`${path}: job ${job} plans ${JSON.stringify(stacks)}, not the stages whose state the drift identity may read ${JSON.stringify(readable)}`);
+      for (const st of j.steps ?? []) {
+        const run = String(st.run ?? '');
+        if (/terraform plan\b/.test(run) && !/terraform plan [^\n]*-lock=false/.test(run)) bad.push(`${path}: ${label(job, st)} plans with the state lock (a write)`);
+      }
+    }
+    return bad;
   },
   'timeout-minutes on every job': (path, text) =>
     Object.entries(load(text).jobs)
@@ -182,6 +226,34 @@ describe('each rule fails on the fault it exists for', () => {
   it('an unpinned tool', () => {
     fails(rule('Terraform, Helm'), '.github/workflows/apply.yml', apply.replace(`terraform_version: "${TOOL_VERSIONS.terraform}"`, 'terraform_version: latest'), /terraform_version latest/);
     fails(rule('Terraform, Helm'), '.github/workflows/apply.yml', apply.replace('helm-plugins: ""', 'helm-plugins: https://github.com/databus23/helm-diff'), /default branch/);
+  });
+  const drift = files['.github/workflows/drift.yml']!;
+  it('drift.yml in the protected environment', () => {
+    const bad = drift.replace('    timeout-minutes: 30\n', '    timeout-minutes: 30\n    environment: production\n');
+    expect(bad).not.toBe(drift);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', bad, /job drift runs in the environment production/);
+    fails(rule('each cloud identity'), '.github/workflows/drift.yml', bad, /job drift uses the drift identity in an environment/);
+  });
+  it('drift.yml as the apply identity', () => {
+    const bad = drift.replace('vars.AWS_DRIFT_ROLE_ARN', 'vars.AWS_APPLY_ROLE_ARN');
+    expect(bad).not.toBe(drift);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', bad, /does not sign in as the drift identity/);
+    fails(rule('each cloud identity'), '.github/workflows/drift.yml', bad, /uses the apply identity outside the protected environment/);
+  });
+  it('the drift identity in another workflow', () => {
+    fails(rule('each cloud identity'), '.github/workflows/plan.yml', plan.replace('vars.AWS_PLAN_ROLE_ARN', 'vars.AWS_DRIFT_ROLE_ARN'), /uses the drift identity in a pull-request workflow/);
+  });
+  it('drift.yml planning an apply-only stage, reading a secret, on push, with the lock', () => {
+    const stage = drift.replace('          - "20-cluster"\n', '          - "20-cluster"\n          - "25-prerequisites"\n');
+    expect(stage).not.toBe(drift);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', stage, /plans \["10-network","20-cluster","25-prerequisites"\], not the stages/);
+    const secret = drift.replace('      TF_INPUT: "0"\n', '      TF_INPUT: "0"\n      VAULT_TOKEN: ${{ secrets.VAULT_TOKEN }}\n');
+    expect(secret).not.toBe(drift);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', secret, /reads a secret \(secrets\.VAULT_TOKEN\)/);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', drift.replace('  workflow_dispatch: {}\n', '  workflow_dispatch: {}\n  push: {}\n'), /triggered by schedule, workflow_dispatch, push/);
+    const lock = drift.replace('terraform plan -lock=false ', 'terraform plan ');
+    expect(lock).not.toBe(drift);
+    fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', lock, /plans with the state lock/);
   });
   it('Terraform without the plugin cache', () => {
     fails(rule('every job that runs Terraform'), '.github/workflows/apply.yml', apply.replace(/uses: actions\/cache@/g, 'uses: actions/nocache@'), /without the plugin cache/);
