@@ -104,6 +104,37 @@ describe.each(exampleNames())('pull-request workflow design for examples/%s.plan
   });
 });
 
+describe.each(exampleNames())('scheduled drift design for examples/%s.plan.yaml (issue 9)', (name) => {
+  const files = () => generatedExample(name);
+  const wf = () => load(files()['.github/workflows/drift.yml']!);
+  const LOGIN = /^(aws-actions\/configure-aws-credentials|azure\/login|google-github-actions\/auth)@/;
+
+  it('runs on a schedule or by hand only, and no job is bound to an environment', () => {
+    expect(Object.keys(wf().on as object).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    for (const [job, j] of Object.entries(wf().jobs)) expect(j.environment, `job ${job}`).toBeUndefined();
+  });
+
+  it('signs in once, as the drift identity, with repository variables only', () => {
+    const logins = steps(wf()).filter(({ step }) => LOGIN.test(String(step.uses ?? '')));
+    expect(logins.map(({ job }) => job)).toEqual(['drift']);
+    const inputs = JSON.stringify(logins[0]!.step.with);
+    const vars = [...inputs.matchAll(/vars\.([A-Z_]+)/g)].map((m) => m[1]!);
+    expect(vars.length).toBeGreaterThan(0);
+    for (const v of vars) expect(v).toMatch(/^(AWS|AZURE|GCP)_DRIFT_/);
+    expect(files()['.github/workflows/drift.yml']).not.toMatch(/secrets\.|_APPLY_|_PLAN_/);
+  });
+
+  it('plans only the stages pull requests plan, and says which it leaves out', () => {
+    const pipeline = JSON.parse(files()['.opsta/pipeline.json']!) as { stages: { id: string; tool: string; planOnPullRequest: boolean }[] };
+    const terraform = pipeline.stages.filter((s) => s.tool === 'terraform');
+    const matrix = (wf().jobs.drift!.strategy as { matrix: { stack: string[] } }).matrix.stack;
+    expect(matrix).toEqual(terraform.filter((s) => s.planOnPullRequest).map((s) => s.id));
+    expect(terraform.filter((s) => !s.planOnPullRequest).map((s) => s.id)).toContain('25-prerequisites');
+    const note = steps(wf()).find(({ step }) => step.name === 'Name the stages this check leaves out');
+    expect(String(note?.step.run)).toMatch(/planOnPullRequest \| not/);
+  });
+});
+
 describe('the render job redacts Secret data (its own script, run here)', () => {
   const script = () => {
     const steps = (load(generatedExample('aws-large-all')['.github/workflows/plan.yml']!).jobs.platform!.steps ?? []);
