@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCatalog, type BlueprintFiles } from '../../blueprints/catalog.ts';
 import { loadCatalog } from '../../blueprints/load-node.ts';
 import type { GenerateOptions, GeneratedFiles } from './generate.ts';
 import type { TemplateSet } from './render.ts';
@@ -25,9 +26,33 @@ export function readTemplates(dir = TEMPLATES_DIR): TemplateSet {
   return out;
 }
 
+/** What the CLI bundle (scripts/bundle-cli.ts) carries built in, templates precompiled. */
+export interface BuiltInAssets {
+  templates: TemplateSet;
+  componentTemplates: TemplateSet;
+  blueprintFiles: BlueprintFiles;
+  runtime: string;
+}
+let builtIn: (() => BuiltInAssets) | undefined;
+/**
+ * Called by the CLI bundle's entry before main(): generate from these, not from the files beside
+ * the bundle (which a copy of it does not have). A getter, so commands that need no catalog
+ * (--help) never evaluate them.
+ */
+export function provideAssets(assets: () => BuiltInAssets): void {
+  builtIn = assets;
+  cached = undefined;
+}
+
+function builtInOptions(a: BuiltInAssets): GenerateOptions {
+  // The catalog's component templates swapped for their precompiled form, as the planner does.
+  const catalog = buildCatalog(a.blueprintFiles);
+  return { catalog: { ...catalog, componentTemplates: a.componentTemplates as Record<string, string> }, templates: a.templates, runtime: a.runtime };
+}
+
 let cached: GenerateOptions | undefined;
 export function nodeGenerateOptions(): GenerateOptions {
-  return (cached ??= { catalog: loadCatalog(), templates: readTemplates(), runtime: readFileSync(RUNTIME_BUNDLE_PATH, 'utf8') });
+  return (cached ??= builtIn ? builtInOptions(builtIn()) : { catalog: loadCatalog(), templates: readTemplates(), runtime: readFileSync(RUNTIME_BUNDLE_PATH, 'utf8') });
 }
 
 /**
