@@ -12,10 +12,13 @@ import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions } from './node.ts';
 import { runDiff, runGenerate } from './cli-generate.ts';
-import { runPublish, runSetupRepo } from './cli-publish.ts';
 import { errnoCode, fsErrorToUserError, UsageError, UserError } from './errors.ts';
 import { readPlanFile } from './plan-file.ts';
 import { escapingWriter, forTerminal } from './terminal.ts';
+
+// publish and setup-repo bring isomorphic-git and the GitHub client: loaded by those two commands
+// only, so every other command (and --help) starts without them.
+const publishCommands = () => import('./cli-publish.ts');
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -277,9 +280,9 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         if (!values.in) throw new UsageError('diff needs --in <dir> (the generated repository to compare with)');
         return await runDiff(io, { plan: v, opts, in: values.in, forceFiles: values['force-file'] });
       case 'publish':
-        return await runPublish(io, { plan: v, opts, repo: values.repo, base: values.base, branch: values.branch, dryRun: values['dry-run'], via: values.via, apiUrl: values['api-url'], gitUrl: values['git-url'], forceFiles: values['force-file'], env: process.env });
+        return await (await publishCommands()).runPublish(io, { plan: v, opts, repo: values.repo, base: values.base, branch: values.branch, dryRun: values['dry-run'], via: values.via, apiUrl: values['api-url'], gitUrl: values['git-url'], forceFiles: values['force-file'], env: process.env });
       case 'setup-repo':
-        return await runSetupRepo(io, { plan: v, repo: values.repo, apiUrl: values['api-url'], bootstrapOutputs: values['bootstrap-outputs'], env: process.env });
+        return await (await publishCommands()).runSetupRepo(io, { plan: v, repo: values.repo, apiUrl: values['api-url'], bootstrapOutputs: values['bootstrap-outputs'], env: process.env });
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

@@ -58,7 +58,8 @@ let frozen: string | undefined;
 export function frozenRoot(): string {
   if (frozen) return frozen;
   const d = tmp('opsta-frozen-');
-  const parts = ['bin', 'generator', 'blueprints', 'schemas', 'package.json', 'tsconfig.json'];
+  // scripts/ and site/njk-precompile.ts build the CLI bundle bin/opsta.mjs runs (scripts/bundle-cli.ts).
+  const parts = ['bin', 'generator', 'blueprints', 'schemas', 'scripts', 'site/njk-precompile.ts', 'package.json', 'tsconfig.json'];
   const rev = process.env.OPSTA_TEST_FROZEN_FROM;
   if (rev) execFileSync('sh', ['-c', `git -C "$0" archive "$1" ${parts.join(' ')} | tar -x -C "$2"`, ROOT, rev, d]);
   else for (const sub of parts) cpSync(join(ROOT, sub), join(d, sub), { recursive: true });
