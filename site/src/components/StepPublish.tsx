@@ -19,6 +19,10 @@ interface Failure {
   permissions?: string;
 }
 
+// The token in memory for the page's life: leaving step 5 unmounts the component, and coming back
+// should not ask for it again. A reload forgets it (unless the tab's sessionStorage box is ticked).
+let heldToken = '';
+
 function pageApis(): string[] {
   if (typeof document === 'undefined') return [];
   return readGithubApis(document.querySelector(`meta[name="${GITHUB_API_META}"]`)?.getAttribute('content'));
@@ -28,7 +32,11 @@ export default function StepPublish({ validation }: { validation: Validation }) 
   const { t, tp } = usePublishText();
   const apis = useMemo(pageApis, []);
   const [api, setApi] = useState(() => apis[0] ?? '');
-  const [token, setToken] = useState(() => rememberedToken());
+  const [token, setTokenState] = useState(() => (heldToken ||= rememberedToken()));
+  const setToken = (v: string) => {
+    heldToken = v;
+    setTokenState(v);
+  };
   const [remember, setRemember] = useState(() => rememberedToken() !== '');
   const [busy, setBusy] = useState<'check' | 'publish'>();
   const [preview, setPreview] = useState<{ summary: PublishSummary; key: object }>();
