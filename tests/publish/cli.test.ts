@@ -7,6 +7,8 @@ import { main } from '../../generator/src/cli.ts';
 import { estimateCost } from '../../generator/src/cost.ts';
 import { planGraph } from '../../generator/src/graph.ts';
 import { BODY_LIMIT, pullRequestBody } from '../../generator/src/publish/pr-body.ts';
+import { pipelineVariables } from '../../generator/src/publish/setup-repo.ts';
+import { exampleNames, generatedExample } from '../generated/examples.ts';
 import { GitHubDouble } from '../support/github-double.ts';
 import { loadPlan, opts } from './helpers.ts';
 
@@ -85,12 +87,13 @@ describe('opsta setup-repo', () => {
     gh.createRepo('acme/acme-platform', { files: { 'NOTES.md': 'x\n' } });
     const dir = mkdtempSync(join(tmpdir(), 'opsta-out-'));
     const outputs = join(dir, 'outputs.json');
-    writeFileSync(outputs, JSON.stringify({ plan_role_arn: { value: 'arn:aws:iam::482916037251:role/plan', type: 'string', sensitive: false }, apply_role_arn: { value: 'arn:aws:iam::482916037251:role/apply', type: 'string', sensitive: false } }));
+    writeFileSync(outputs, JSON.stringify({ plan_role_arn: { value: 'arn:aws:iam::482916037251:role/plan', type: 'string', sensitive: false }, apply_role_arn: { value: 'arn:aws:iam::482916037251:role/apply', type: 'string', sensitive: false }, drift_role_arn: { value: 'arn:aws:iam::482916037251:role/drift', type: 'string', sensitive: false } }));
     const r = await cli(['setup-repo', PLAN, '--repo', 'acme/acme-platform', '--api-url', gh.apiUrl, '--bootstrap-outputs', outputs]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(gh.environment('acme/acme-platform', 'prod')).toMatchObject({ reviewers: [{ type: 'User', id: 4242 }], deployment_branch_policy: { protected_branches: true, custom_branch_policies: false } });
-    expect(gh.variables('acme/acme-platform')).toEqual({ AWS_PLAN_ROLE_ARN: 'arn:aws:iam::482916037251:role/plan' });
+    // drift.yml runs in no environment: its role ARN is a repository variable, the apply role's stays in the environment.
+    expect(gh.variables('acme/acme-platform')).toEqual({ AWS_PLAN_ROLE_ARN: 'arn:aws:iam::482916037251:role/plan', AWS_DRIFT_ROLE_ARN: 'arn:aws:iam::482916037251:role/drift' });
     expect(gh.variables('acme/acme-platform', 'prod')).toEqual({ AWS_APPLY_ROLE_ARN: 'arn:aws:iam::482916037251:role/apply' });
     gh.resetLog();
     expect((await cli(['setup-repo', PLAN, '--repo', 'acme/acme-platform', '--api-url', gh.apiUrl, '--bootstrap-outputs', outputs])).code).toBe(0);
@@ -115,6 +118,18 @@ describe('opsta setup-repo', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no "apply_role_arn".*terraform -chdir=bootstrap output -json/);
     expect(gh.writes()).toEqual([]);
+  });
+});
+
+describe.each(exampleNames())('setup-repo variables of examples/%s.plan.yaml', (name) => {
+  it('each names a bootstrap output; the drift identity is a repository variable, the apply identity an environment one', () => {
+    const vars = pipelineVariables(loadPlan(`examples/${name}.plan.yaml`).resolved);
+    const outputs = generatedExample(name)['bootstrap/outputs.tf']!;
+    for (const v of vars) expect(outputs, `${v.name} from bootstrap output ${v.output}`).toMatch(new RegExp(`^output "${v.output}" \\{`, 'm'));
+    const drift = vars.filter((v) => v.name.includes('_DRIFT_'));
+    expect(drift.length).toBeGreaterThan(0);
+    for (const v of drift) expect(v.scope, v.name).toBe('repository');
+    for (const v of vars.filter((x) => x.name.includes('_APPLY_'))) expect(v.scope, v.name).toBe('environment');
   });
 });
 
