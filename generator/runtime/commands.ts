@@ -9,7 +9,7 @@ import { renderComment, renderFull } from './comment.ts';
 import { comparePlans, describeDifferences } from './compare-plan.ts';
 import { CheckFailed, UsageError } from './errors.ts';
 import { runOk } from './exec.ts';
-import { githubClient } from './github.ts';
+import { again, githubClient } from './github.ts';
 import { renderHealthMarkdown, runHealth } from './health/index.ts';
 import { describeRollbacks, helmRollback } from './helm-rollback.ts';
 import { appendSummary, eventPayload, readJson, readText, repository, requireEnv, runUrl, setOutput, type Io } from './io.ts';
@@ -18,6 +18,7 @@ import { mdFence } from './markdown.ts';
 import { summarizePlan } from './plan-summary.ts';
 import { deploymentStatus, startDeployment, syncDriftIssue, upsertComment } from './publish.ts';
 import { openRevertPullRequest, pushRevertBranch } from './revert.ts';
+import { mergedPullOf, reviewedPlanRun } from './reviewed-plan.ts';
 import { renderSection, type Section } from './sections.ts';
 import { appendStatusEvent, githubRemote } from './status-branch.ts';
 import { parseEvent } from './status-log.ts';
@@ -108,7 +109,9 @@ const comment: Command = async (argv, io) => {
   const { body, truncated } = renderComment(input);
   appendSummary(io, renderFull(input));
   const gh = githubClient(io);
-  const res = await upsertComment(gh, repository(io), pullRequestNumber(io, f.pr), markerName, body);
+  const r = repository(io);
+  const pr = pullRequestNumber(io, f.pr);
+  const res = await again(gh, () => upsertComment(gh, r, pr, markerName, body));
   setOutput(io, 'comment_id', String(res.id));
   io.stdout(`${res.created ? 'created' : 'updated'} comment ${res.id} (${body.length} characters${truncated ? ', shortened to fit' : ''})\n`);
   return 0;
@@ -146,7 +149,9 @@ const deployment: Command = async (argv, io) => {
   if (sub === 'start') {
     const f = parseFlags(rest, ['environment', 'ref'], 'deployment start');
     const ref = f.ref ?? requireEnv(io, 'GITHUB_SHA', 'it is the commit deployed (or pass --ref)');
-    const res = await startDeployment(githubClient(io), r, { environment: required(f, 'environment', 'deployment start'), ref, runId: `${requireEnv(io, 'GITHUB_RUN_ID', 'it keys the deployment to this run')}` });
+    const gh = githubClient(io);
+    const d = { environment: required(f, 'environment', 'deployment start'), ref, runId: `${requireEnv(io, 'GITHUB_RUN_ID', 'it keys the deployment to this run')}` };
+    const res = await again(gh, () => startDeployment(gh, r, d));
     setOutput(io, 'deployment_id', String(res.id));
     io.stdout(`${res.created ? 'created' : 'reusing'} deployment ${res.id}\n`);
     return 0;
@@ -157,10 +162,12 @@ const deployment: Command = async (argv, io) => {
     if (sub === 'stage') {
       const stage = stageFlag(f, 'deployment stage');
       const state = oneOf(required(f, 'state', 'deployment stage'), ['started', 'succeeded', 'failed'] as const, 'deployment stage --state');
-      await deploymentStatus(githubClient(io), r, id, 'in_progress', `${stage}: ${state}`, runUrl(io));
+      const gh = githubClient(io);
+      await again(gh, () => deploymentStatus(gh, r, id, 'in_progress', `${stage}: ${state}`, runUrl(io)));
     } else {
       const state = oneOf(required(f, 'state', 'deployment finish'), ['success', 'failure'] as const, 'deployment finish --state');
-      await deploymentStatus(githubClient(io), r, id, state, state === 'success' ? 'every stage applied' : 'a stage failed; see the run', runUrl(io));
+      const gh = githubClient(io);
+      await again(gh, () => deploymentStatus(gh, r, id, state, state === 'success' ? 'every stage applied' : 'a stage failed; see the run', runUrl(io)));
     }
     return 0;
   }
@@ -190,7 +197,8 @@ const revertPr: Command = async (argv, io) => {
   const base = f.base ?? (typeof ev?.ref === 'string' ? ev.ref.replace(/^refs\/heads\//, '') : undefined) ?? requireEnv(io, 'GITHUB_REF_NAME', 'it is the branch the revert targets (or pass --base)');
   const { remote, gitEnv } = githubRemote(io.env, f.remote);
   const { branch } = pushRevertBranch({ cwd: process.cwd(), sha, remote, gitEnv });
-  const pr = await openRevertPullRequest(githubClient(io), repo, { stage, sha, branch, base, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) });
+  const gh = githubClient(io);
+  const pr = await again(gh, () => openRevertPullRequest(gh, repo, { stage, sha, branch, base, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) }));
   setOutput(io, 'pr_number', String(pr.number));
   setOutput(io, 'pr_url', pr.url);
   io.stdout(`${pr.created ? 'opened' : 'already open:'} revert pull request #${pr.number} ${pr.url}\n`);
@@ -235,9 +243,48 @@ const drift: Command = async (argv, io) => {
     if (!f['plan-json']) throw new UsageError('drift: --plan-json is required when --exitcode is 2 (drift found)');
     details = renderSection(summarizePlan(stage, readJson(f['plan-json'], 'the plan JSON')));
   }
-  const res = await syncDriftIssue(githubClient(io), repository(io), stage, code === 2 ? { stage, details, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) } : undefined);
+  const gh = githubClient(io);
+  const r = repository(io);
+  const res = await again(gh, () => syncDriftIssue(gh, r, stage, code === 2 ? { stage, details, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}) } : undefined));
   io.stdout(`${stage}: ${code === 2 ? 'drift found' : 'no drift'}; issue ${res.action}${res.number ? ` (#${res.number})` : ''}\n`);
   if (details) appendSummary(io, details);
+  return 0;
+};
+
+const reviewedPlan: Command = async (argv, io) => {
+  const f = parseFlags(argv, ['sha', 'workflow', 'base'], 'reviewed-plan');
+  const sha = f.sha ?? requireEnv(io, 'GITHUB_SHA', 'it is the merged commit being applied (or pass --sha)');
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new UsageError(`reviewed-plan: --sha must be a full 40-character commit id, got ${JSON.stringify(sha)}`);
+  const workflow = f.workflow ?? 'plan.yml';
+  if (!/^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml|[1-9]\d*)$/.test(workflow)) throw new UsageError(`reviewed-plan: --workflow must be a workflow file name like plan.yml (or its id), got ${JSON.stringify(workflow)}`);
+  const gh = githubClient(io);
+  const r = repository(io);
+  const short = sha.slice(0, 12);
+  // The branch this push landed on (the apply runs on a push to it); a local run may name it or not.
+  const base = f.base ?? (io.env.GITHUB_REF_NAME || undefined);
+  if (base !== undefined && (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/.test(base) || base.includes('..'))) throw new UsageError(`reviewed-plan: --base must be a branch name, got ${JSON.stringify(base)}`);
+  const { pull, others } = await mergedPullOf(gh, r, sha, base);
+  const plan = pull ? await reviewedPlanRun(gh, r, pull, workflow) : undefined;
+  setOutput(io, 'run_id', plan?.run ? String(plan.run.id) : '');
+  setOutput(io, 'run_attempt', plan?.run ? String(plan.run.attempt) : '');
+  setOutput(io, 'pr_number', pull ? String(pull.number) : '');
+  setOutput(io, 'head_sha', pull?.headSha ?? '');
+  let text: string;
+  if (!pull) {
+    text = `No reviewed plan for ${short}: no merged pull request${base ? ` into ${base}` : ''} has it as its merge commit${others.length ? ` (it is only part of ${others.map((n) => `#${n}`).join(', ')})` : ''}. Only stages without changes, and apply-only stages approved in the environment, can be applied.`;
+    io.stdout(`::notice title=No reviewed plan::${text}
+`);
+  } else if (!plan?.run) {
+    text = `No reviewed plan for ${short}: pull request #${pull.number} was merged from ${pull.headSha.slice(0, 12)}, and no completed ${workflow} run (success or failure) of that final head was found. Plans of earlier heads do not count.`;
+    io.stdout(`::notice title=No reviewed plan::${text}
+`);
+  } else {
+    text = `Reviewed plans of pull request #${pull.number}: ${workflow} run ${plan.run.id} (attempt ${plan.run.attempt}, ${plan.run.conclusion}) of its final head ${pull.headSha.slice(0, 12)}.`;
+    io.stdout(`${text}
+`);
+  }
+  // Only numbers, commit ids and the checked workflow name: nothing to escape.
+  appendSummary(io, `${text}\n`);
   return 0;
 };
 
@@ -276,6 +323,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json>: stop when the plan changed since review' },
   deployment: { run: deployment, summary: 'start|stage|finish: the GitHub Deployment and its statuses' },
   'helm-rollback': { run: helmRollbackCmd, summary: 'roll failed Helm releases back to their last good revision' },
+  'reviewed-plan': { run: reviewedPlan, summary: '[--sha <commit>] [--base <branch>] [--workflow plan.yml]: the plan run reviewed on the merged pull request (run_id=, pr_number=)' },
   'revert-pr': { run: revertPr, summary: '--stage <id>: open a pull request reverting the merge' },
   'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },
   drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue' },

@@ -54,8 +54,13 @@ export async function startDeployment(gh: GitHub, r: Repo, d: DeploymentStart): 
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
-export async function deploymentStatus(gh: GitHub, r: Repo, id: number, state: DeploymentState, description: string, logUrl?: string): Promise<void> {
-  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: description.slice(0, 140), ...(logUrl ? { log_url: logUrl } : {}) });
+/** A status is an event: posted unless the deployment's latest status is already this one (a retried or re-run step). */
+export async function deploymentStatus(gh: GitHub, r: Repo, id: number, state: DeploymentState, description: string, logUrl?: string): Promise<{ created: boolean }> {
+  const text = description.slice(0, 140);
+  const { data: latest } = await gh.rest.repos.listDeploymentStatuses({ ...r, deployment_id: id, per_page: 1 });
+  if (latest[0] && latest[0].state === state && latest[0].description === text && (latest[0].log_url ?? '') === (logUrl ?? '')) return { created: false };
+  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: text, ...(logUrl ? { log_url: logUrl } : {}) });
+  return { created: true };
 }
 
 export const DRIFT_LABEL = 'opsta-drift';
@@ -74,7 +79,11 @@ export async function syncDriftIssue(gh: GitHub, r: Repo, stage: string, report:
   const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1))[0];
   if (!report) {
     if (!mine || mine.state === 'closed') return { action: 'none', ...(mine ? { number: mine.number } : {}) };
-    await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure${''}.` });
+    const gone = `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure.`;
+    // Said once: a retry after a lost answer finds it as the newest comment.
+    const said = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: mine.number, per_page: 100 });
+    const last = said.at(-1);
+    if (!(last && last.body === gone && last.user?.type === 'Bot')) await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: gone });
     await gh.rest.issues.update({ ...r, issue_number: mine.number, state: 'closed', state_reason: 'completed' });
     return { action: 'closed', number: mine.number };
   }

@@ -9,6 +9,7 @@ import { run, runOk } from './exec.ts';
 import type { GitHub } from './github.ts';
 import { mdCode, mdText } from './markdown.ts';
 import type { Repo } from './publish.ts';
+import { mergedPullOf } from './reviewed-plan.ts';
 
 export const revertBranch = (sha: string): string => `opsta/revert-${sha.slice(0, 12)}`;
 
@@ -59,8 +60,8 @@ export interface RevertPullRequest {
 export async function openRevertPullRequest(gh: GitHub, r: Repo, p: RevertPullRequest): Promise<{ number: number; url: string; created: boolean }> {
   const open = await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${p.branch}`, per_page: 10 });
   if (open.data[0]) return { number: open.data[0].number, url: open.data[0].html_url, created: false };
-  const merged = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: p.sha }).catch(() => ({ data: [] as { number: number; title: string; merged_at: string | null }[] }));
-  const source = merged.data.find((x) => x.merged_at);
+  // The title is a courtesy: without it the revert pull request still opens.
+  const source = (await mergedPullOf(gh, r, p.sha, p.base).catch(() => undefined))?.pull;
   const title = source ? `Revert "${source.title}"` : `Revert ${p.sha.slice(0, 12)}`;
   const body = [
     `Stage ${mdCode(p.stage)} failed while applying ${mdCode(p.sha.slice(0, 12))}${source ? ` (merged from #${source.number})` : ''}${p.runUrl ? ` in [this run](${p.runUrl})` : ''}.`,

@@ -1,29 +1,45 @@
-// Publishing from the bundle, run with plain node against a GitHub stand-in on 127.0.0.1 whose
-// requests are checked against GitHub's OpenAPI description (support/github-fake.ts: W4's GitHub
-// double does not serve comments, issues or deployments yet). A rerun never duplicates a comment,
-// an issue, a deployment or a pull request; 5xx and secondary rate limits are retried.
+// Publishing from the bundle, run with plain node against the shared GitHub double
+// (tests/support/github-double.ts: stateful, every request checked against GitHub's OpenAPI
+// description, faults injected). A rerun never duplicates a comment, an issue, a deployment, a
+// deployment status or a pull request, also when an answer was lost after GitHub applied the
+// request; 5xx and secondary rate limits are retried where repeating a request is safe.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { summarizePlan } from '../../generator/runtime/plan-summary.ts';
+import { GitHubDouble } from '../support/github-double.ts';
 import { runRuntimeAsync as runRuntime } from './support/bundle.ts';
-import { GitHubFake } from './support/github-fake.ts';
 import { bareRemote, commit, git, newRepo } from './support/git.ts';
 import { apply, EVERY_CHANGE, FIXTURES, fixtureRoot, hasTerraform, planJson, tf } from './support/terraform.ts';
 
+const REPO = 'acme/infra';
+// The job token: GitHub Actions' bot, as in a workflow run.
+const TOKEN = 'ghs_jobtoken0000000000000000000000000';
 const hasTf = hasTerraform();
-let gh: GitHubFake;
+let gh: GitHubDouble;
+let mainSha: string;
 beforeAll(async () => {
-  gh = await GitHubFake.start();
+  gh = await GitHubDouble.start();
+  gh.addToken(TOKEN, { login: 'github-actions[bot]' });
+  gh.createRepo(REPO, { files: { 'README.md': 'infra\n' } });
+  mainSha = gh.head(REPO, 'main')!;
 });
+afterEach(() => gh.clearFaults());
 afterAll(async () => {
-  if (gh.unvalidated.size) console.warn(`request bodies not checked (validator could not compile the schema):\n${[...gh.unvalidated].join('\n')}`);
   expect(gh.violations).toEqual([]);
   await gh.close();
 });
 
-const env = (extra: Record<string, string> = {}) => ({ GITHUB_TOKEN: gh.token, GITHUB_API_URL: gh.apiUrl, GITHUB_REPOSITORY: 'acme/infra', GITHUB_RUN_ID: '4242', GITHUB_SHA: 'c'.repeat(40), OPSTA_RETRY_BASE_MS: '10', ...extra });
+const env = (extra: Record<string, string> = {}) => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.apiUrl, GITHUB_REPOSITORY: REPO, GITHUB_RUN_ID: '4242', GITHUB_SHA: mainSha, OPSTA_RETRY_BASE_MS: '10', ...extra });
+
+let branches = 0;
+/** A pull request a person opened, on a branch of its own. */
+function openPull(title = 'a change'): number {
+  const branch = `feature-${++branches}`;
+  gh.commitFiles(REPO, branch, { [`change-${branches}.txt`]: `${title}\n` }, title);
+  return gh.openPull(REPO, { title, head: branch });
+}
 
 function sectionsDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'opsta-comment-'));
@@ -32,75 +48,152 @@ function sectionsDir(): string {
   return dir;
 }
 
+const commentRun = (pr: number, extra: Record<string, string> = {}) => runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', String(pr)], { env: env(extra) });
+const bots = (pr: number) => gh.comments(REPO, pr).filter((c) => c.user.type === 'Bot');
+const posts = (route: string) => gh.requests.filter((r) => r.route === route).length;
+
 describe('comment: one sticky comment per marker', () => {
   it('creates it once; a rerun updates the same comment; a person quoting the marker is left alone', async () => {
-    const pr = gh.addIssue('a pull request', '', { user: { login: 'alice', type: 'User' } });
-    pr.comments.push({ id: 1, body: '<!-- opsta:plan -->\nI quoted the bot', user: { login: 'alice', type: 'User' } });
-    const dir = sectionsDir();
-    const first = await runRuntime(['comment', '--marker', 'plan', '--from', dir, '--pr', String(pr.number)], { env: env() });
+    const pr = openPull();
+    gh.addComment(REPO, pr, '<!-- opsta:plan -->\nI quoted the bot', 'alice');
+    const first = await commentRun(pr);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const second = await runRuntime(['comment', '--marker', 'plan', '--from', dir, '--pr', String(pr.number)], { env: env({ GITHUB_RUN_ID: '4243' }) });
+    const second = await commentRun(pr, { GITHUB_RUN_ID: '4243' });
     expect(second.code).toBe(0);
     expect(second.outputs.comment_id).toBe(first.outputs.comment_id);
-    const bots = pr.comments.filter((c) => c.user.type === 'Bot');
-    expect(bots).toHaveLength(1);
-    expect(bots[0]!.body).toContain('actions/runs/4243');
-    expect(pr.comments[0]!.body).toBe('<!-- opsta:plan -->\nI quoted the bot');
+    expect(bots(pr)).toHaveLength(1);
+    expect(bots(pr)[0]!.body).toContain('actions/runs/4243');
+    expect(bots(pr)[0]!.user.login).toBe('github-actions[bot]');
+    expect(gh.comments(REPO, pr)[0]!.body).toBe('<!-- opsta:plan -->\nI quoted the bot');
     expect(second.summary).toContain('will be destroyed');
   });
 
-  it('the PR number comes from the event payload', async () => {
-    const pr = gh.addIssue('another', '', { user: { login: 'bob', type: 'User' } });
-    const event = join(mkdtempSync(join(tmpdir(), 'opsta-ev-')), 'event.json');
-    writeFileSync(event, JSON.stringify({ pull_request: { number: pr.number } }));
-    expect((await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir()], { env: env({ GITHUB_EVENT_PATH: event }) })).code).toBe(0);
-    expect(pr.comments).toHaveLength(1);
+  it('finds its comment on a later page of a long thread', async () => {
+    const pr = openPull();
+    for (let i = 0; i < 150; i++) gh.addComment(REPO, pr, `comment ${i}`, i % 2 ? 'alice' : 'bob');
+    expect((await commentRun(pr)).code).toBe(0);
+    for (let i = 0; i < 60; i++) gh.addComment(REPO, pr, `later ${i}`, 'alice');
+    gh.resetLog();
+    const again = await commentRun(pr, { GITHUB_RUN_ID: '5000' });
+    expect(again.code).toBe(0);
+    expect(bots(pr)).toHaveLength(1);
+    expect(bots(pr)[0]!.body).toContain('actions/runs/5000');
+    // 211 comments at 100 a page: three pages were read.
+    expect(gh.requests.filter((r) => r.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments')).toHaveLength(3);
   });
 
-  it('retries 502s and a secondary rate limit, then succeeds', async () => {
-    const pr = gh.addIssue('flaky', '', { user: { login: 'bob', type: 'User' } });
-    gh.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 502, 1);
-    gh.inject('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 403, 1, { 'retry-after': '0', 'x-ratelimit-remaining': '0' });
-    const r = await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', String(pr.number)], { env: env() });
+  it('the PR number comes from the event payload', async () => {
+    const pr = openPull();
+    const event = join(mkdtempSync(join(tmpdir(), 'opsta-ev-')), 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: pr } }));
+    expect((await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir()], { env: env({ GITHUB_EVENT_PATH: event }) })).code).toBe(0);
+    expect(gh.comments(REPO, pr)).toHaveLength(1);
+  });
+
+  it('retries a 502 and a secondary rate limit, then succeeds', async () => {
+    const pr = openPull();
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'status', status: 502 });
+    gh.inject({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'secondary-rate-limit', retryAfter: 0 });
+    const r = await commentRun(pr);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(pr.comments).toHaveLength(1);
+    expect(bots(pr)).toHaveLength(1);
   });
 
-  it('gives up after three 5xx with one line naming the endpoint (exit 2)', async () => {
-    const pr = gh.addIssue('down', '', { user: { login: 'bob', type: 'User' } });
-    gh.inject('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 503, 3);
-    const r = await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', String(pr.number)], { env: env() });
+  it('GitHub created the comment but the answer was lost (a reset, then a 502 after applying): still one comment', async () => {
+    for (const fault of [{ kind: 'reset' as const }, { kind: 'status' as const, status: 502 }]) {
+      const pr = openPull();
+      gh.resetLog();
+      gh.inject({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', ...fault, phase: 'after' });
+      const r = await commentRun(pr);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      // The create was applied once and never sent again: the retry found the comment.
+      expect(posts('POST /repos/{owner}/{repo}/issues/{issue_number}/comments')).toBe(1);
+      expect(bots(pr)).toHaveLength(1);
+      expect(r.outputs.comment_id).toBe(String(bots(pr)[0]!.id));
+    }
+  });
+
+  it('a run that fails after its comment was created (GitHub unreachable): the rerun updates that comment, never a second', async () => {
+    const pr = openPull();
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'reset', phase: 'after' });
+    gh.inject({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'reset', skip: 1, times: Infinity });
+    const failed = await commentRun(pr);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^::error title=opsta comment::GitHub API GET \/repos\/acme\/infra\/issues\/\d+\/comments failed: no answer .*re-run the job/);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(bots(pr)).toHaveLength(1);
+    gh.clearFaults();
+    const rerun = await commentRun(pr, { GITHUB_RUN_ATTEMPT: '2' });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('updated comment');
+    expect(bots(pr)).toHaveLength(1);
+  });
+
+  it('gives up on a GitHub that keeps failing with one line naming the endpoint (exit 2); nothing is posted', async () => {
+    const pr = openPull();
+    gh.inject({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'status', status: 503, times: Infinity });
+    const r = await commentRun(pr);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/GitHub API GET \/repos\/acme\/infra\/issues\/\d+\/comments.* failed: 503/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(pr.comments).toHaveLength(0);
+    expect(gh.comments(REPO, pr)).toHaveLength(0);
   });
 
   it('a wrong token is exit 2 and says so; no token at all names GITHUB_TOKEN', async () => {
-    const bad = await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', '1'], { env: env({ GITHUB_TOKEN: 'wrong' }) });
+    const pr = openPull();
+    const bad = await commentRun(pr, { GITHUB_TOKEN: 'wrong' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('401');
-    const none = await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', '1'], { env: { GITHUB_REPOSITORY: 'acme/infra' } });
+    const none = await runRuntime(['comment', '--marker', 'plan', '--from', sectionsDir(), '--pr', String(pr)], { env: { GITHUB_REPOSITORY: REPO } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('GITHUB_TOKEN is not set');
   });
 });
 
 describe('deployment: one per run, a status per stage', () => {
-  it('start, stage, finish; a rerun of start reuses the deployment', async () => {
+  const deploymentsOf = (runId: string) => gh.deployments(REPO).filter((x) => (x.payload as { opstaRunId?: string }).opstaRunId === runId);
+  const statuses = (runId: string) => deploymentsOf(runId)[0]!.statuses.map((s) => `${s.state}: ${s.description}`);
+
+  it('start, stage, finish; a rerun of start reuses the deployment, a rerun of a stage step posts nothing new', async () => {
     const start = await runRuntime(['deployment', 'start', '--environment', 'prod'], { env: env({ GITHUB_RUN_ID: '777' }) });
+    expect(start.stderr).toBe('');
     expect(start.code).toBe(0);
     const id = start.outputs.deployment_id!;
     expect((await runRuntime(['deployment', 'start', '--environment', 'prod'], { env: env({ GITHUB_RUN_ID: '777' }) })).outputs.deployment_id).toBe(id);
-    expect((await runRuntime(['deployment', 'stage', '--id', id, '--stage', '10-network', '--state', 'succeeded'], { env: env() })).code).toBe(0);
-    expect((await runRuntime(['deployment', 'stage', '--id', id, '--stage', '20-cluster', '--state', 'failed'], { env: env() })).code).toBe(0);
-    expect((await runRuntime(['deployment', 'finish', '--id', id, '--state', 'failure'], { env: env() })).code).toBe(0);
-    const d = gh.deployments.filter((x) => x.payload && (x.payload as { opstaRunId?: string }).opstaRunId === '777');
-    expect(d).toHaveLength(1);
-    expect(d[0]!.statuses.map((s) => `${s.state}: ${s.description}`)).toEqual(['in_progress: 10-network: succeeded', 'in_progress: 20-cluster: failed', 'failure: a stage failed; see the run']);
-    expect(d[0]!.statuses[0]!.log_url).toBe('https://github.com/acme/infra/actions/runs/4242');
+    const stage = (name: string, state: string) => runRuntime(['deployment', 'stage', '--id', id, '--stage', name, '--state', state], { env: env({ GITHUB_RUN_ID: '777' }) });
+    expect((await stage('10-network', 'succeeded')).code).toBe(0);
+    expect((await stage('10-network', 'succeeded')).code).toBe(0);
+    expect((await stage('20-cluster', 'failed')).code).toBe(0);
+    expect((await runRuntime(['deployment', 'finish', '--id', id, '--state', 'failure'], { env: env({ GITHUB_RUN_ID: '777' }) })).code).toBe(0);
+    expect(deploymentsOf('777')).toHaveLength(1);
+    expect(deploymentsOf('777')[0]!.sha).toBe(mainSha);
+    expect(deploymentsOf('777')[0]!.environment).toBe('prod');
+    expect(statuses('777')).toEqual(['in_progress: 10-network: succeeded', 'in_progress: 20-cluster: failed', 'failure: a stage failed; see the run']);
+    expect(deploymentsOf('777')[0]!.statuses[0]!.log_url).toBe(`https://github.com/${REPO}/actions/runs/777`);
+  });
+
+  it('answers lost after GitHub created the deployment and a status: still one of each', async () => {
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/deployments', kind: 'reset', phase: 'after' });
+    const start = await runRuntime(['deployment', 'start', '--environment', 'prod'], { env: env({ GITHUB_RUN_ID: '888' }) });
+    expect(start.stderr).toBe('');
+    expect(start.code).toBe(0);
+    expect(deploymentsOf('888')).toHaveLength(1);
+    expect(start.outputs.deployment_id).toBe(String(deploymentsOf('888')[0]!.id));
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', kind: 'status', status: 502, phase: 'after' });
+    gh.inject({ route: 'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', kind: 'reset' });
+    const stage = await runRuntime(['deployment', 'stage', '--id', start.outputs.deployment_id!, '--stage', '10-network', '--state', 'started'], { env: env({ GITHUB_RUN_ID: '888' }) });
+    expect(stage.stderr).toBe('');
+    expect(stage.code).toBe(0);
+    expect(statuses('888')).toEqual(['in_progress: 10-network: started']);
+  });
+
+  it('a deployment of a commit GitHub does not have is exit 2 naming the endpoint', async () => {
+    const r = await runRuntime(['deployment', 'start', '--environment', 'prod', '--ref', 'f'.repeat(40)], { env: env({ GITHUB_RUN_ID: '999' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/GitHub API POST \/repos\/acme\/infra\/deployments failed: 422 No ref found/);
   });
 
   it('a wrong state is a usage error naming the allowed ones', async () => {
@@ -110,52 +203,89 @@ describe('deployment: one per run, a status per stage', () => {
   });
 });
 
-describe.skipIf(!hasTf)('drift: one tracking issue per stack, from real terraform plan -detailed-exitcode', () => {
-  it('drift opens the issue, a rerun updates it, no drift closes it, new drift reopens it; a failed plan leaves it', async () => {
+describe('drift: one tracking issue per stack', () => {
+  const drifted = () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'opsta-drift-')), 'plan.json');
+    writeFileSync(path, JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'terraform_data.settings', mode: 'managed', change: { actions: ['update'] } }] }));
+    return path;
+  };
+  const issuesOf = (stage: string) => gh.issues(REPO).filter((i) => i.user.type === 'Bot' && i.body?.startsWith(`<!-- opsta:drift:${stage} -->`));
+
+  it('answers lost after GitHub created the issue, its closing comment and the close: one issue, one comment; a person quoting the marker is left alone', async () => {
+    gh.addIssue(REPO, { title: 'Drift: 50-edge looks odd', body: '<!-- opsta:drift:50-edge -->\nquoting the bot', labels: ['opsta-drift'], user: 'alice' });
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/issues', kind: 'reset', phase: 'after' });
+    const opened = await runRuntime(['drift', '--stage', '50-edge', '--exitcode', '2', '--plan-json', drifted()], { env: env() });
+    expect(opened.stderr).toBe('');
+    // The retry found the issue the lost answer had created, up to date.
+    expect(opened.stdout).toMatch(/issue none \(#\d+\)/);
+    expect(issuesOf('50-edge')).toHaveLength(1);
+    expect(issuesOf('50-edge')[0]!.labels).toEqual(['opsta-drift']);
+    gh.inject({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', kind: 'reset', phase: 'after' });
+    gh.inject({ route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}', kind: 'status', status: 502, phase: 'after' });
+    const closed = await runRuntime(['drift', '--stage', '50-edge', '--exitcode', '0'], { env: env() });
+    expect(closed.stderr).toBe('');
+    expect(closed.code).toBe(0);
+    expect(issuesOf('50-edge')).toHaveLength(1);
+    expect(issuesOf('50-edge')[0]!.state).toBe('closed');
+    expect(gh.comments(REPO, issuesOf('50-edge')[0]!.number).filter((c) => c.body.includes('is gone'))).toHaveLength(1);
+    const person = gh.issues(REPO).find((i) => i.user.login === 'alice' && i.title.startsWith('Drift: 50-edge'))!;
+    expect(person.state).toBe('open');
+    expect(person.body).toBe('<!-- opsta:drift:50-edge -->\nquoting the bot');
+  });
+
+  it.skipIf(!hasTf)('from real terraform plan -detailed-exitcode: drift opens the issue, a rerun updates it, no drift closes it, new drift reopens it; a failed plan leaves it', async () => {
     const root = fixtureRoot('changes');
     expect(apply(root).code).toBe(0);
-    const drifted = planJson(root, EVERY_CHANGE);
+    const plan = planJson(root, EVERY_CHANGE);
     const detailed = tf(root, ['plan', '-detailed-exitcode', '-no-color', '-var=settings=v2']);
     expect(detailed.code).toBe(2); // real drift exit code
     const clean = tf(root, ['plan', '-detailed-exitcode', '-no-color']);
     expect(clean.code).toBe(0);
 
     const run = (code: number, extra: string[] = []) => runRuntime(['drift', '--stage', '20-cluster', '--exitcode', String(code), ...extra], { env: env() });
-    const opened = await run(detailed.code, ['--plan-json', drifted.path]);
+    const opened = await run(detailed.code, ['--plan-json', plan.path]);
     expect(opened.stdout).toContain('issue created');
-    const issue = () => gh.issues.filter((i) => i.body.startsWith('<!-- opsta:drift:20-cluster -->'));
-    expect(issue()).toHaveLength(1);
-    expect(issue()[0]!.body).toContain('terraform_data.legacy[0]');
-    expect(issue()[0]!.labels.map((l) => l.name)).toEqual(['opsta-drift']);
-    await run(2, ['--plan-json', drifted.path]);
-    expect(issue()).toHaveLength(1);
+    expect(issuesOf('20-cluster')).toHaveLength(1);
+    expect(issuesOf('20-cluster')[0]!.body).toContain('terraform_data.legacy[0]');
+    expect(issuesOf('20-cluster')[0]!.labels).toEqual(['opsta-drift']);
+    await run(2, ['--plan-json', plan.path]);
+    expect(issuesOf('20-cluster')).toHaveLength(1);
     const failed = await run(1);
     expect(failed.code).toBe(1);
-    expect(issue()[0]!.state).toBe('open');
+    expect(issuesOf('20-cluster')[0]!.state).toBe('open');
     expect((await run(clean.code)).stdout).toContain('issue closed');
-    expect(issue()[0]!.state).toBe('closed');
-    expect(issue()[0]!.comments.at(-1)!.body).toContain('is gone');
+    expect(issuesOf('20-cluster')[0]!.state).toBe('closed');
+    expect(gh.comments(REPO, issuesOf('20-cluster')[0]!.number).at(-1)!.body).toContain('is gone');
     expect((await run(0)).stdout).toContain('issue none');
-    expect((await run(2, ['--plan-json', drifted.path])).stdout).toContain('issue reopened');
-    expect(issue()).toHaveLength(1);
-    expect(issue()[0]!.state).toBe('open');
+    expect((await run(2, ['--plan-json', plan.path])).stdout).toContain('issue reopened');
+    expect(issuesOf('20-cluster')).toHaveLength(1);
+    expect(issuesOf('20-cluster')[0]!.state).toBe('open');
   }, 120_000);
 });
 
 describe.skipIf(!hasTf)('revert-pr after a real failed terraform apply', () => {
-  it('opens one pull request reverting the merge, whose branch holds the configuration before it', async () => {
+  it('opens one pull request reverting the merge, whose branch holds the configuration before it; a lost answer and a rerun reuse it', async () => {
     // The generated repository: stage 10 is the failing-apply fixture, fail = false on main.
+    const name = 'acme/reverted';
+    gh.createRepo(name);
     const repo = newRepo({ 'stacks/10-network/main.tf': readFileSync(join(FIXTURES, 'failing-apply/main.tf'), 'utf8'), 'stacks/10-network/terraform.tfvars.json': '{"fail": false}\n' });
     const before = git(repo, ['rev-parse', 'HEAD^{tree}']).trim();
     git(repo, ['checkout', '--quiet', '-b', 'feature']);
     commit(repo, { 'stacks/10-network/terraform.tfvars.json': '{"fail": true}\n' }, 'Enable the new thing');
+    gh.importGit(name, repo, ['main', 'feature']);
+    const number = gh.openPull(name, { title: 'Enable the new thing', head: 'feature' });
     git(repo, ['checkout', '--quiet', 'main']);
-    git(repo, ['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #1 from acme/feature', 'feature']);
+    git(repo, ['merge', '--quiet', '--no-ff', '-m', `Merge pull request #${number} from acme/feature`, 'feature']);
     const merge = git(repo, ['rev-parse', 'HEAD']).trim();
+    gh.importGit(name, repo, ['main']);
+    gh.markMerged(name, number, merge);
     const remote = bareRemote();
     git(repo, ['push', '--quiet', remote, 'main']);
-    gh.addMergedPull('Enable the new thing', merge);
-    gh.headExists = (branch) => git(remote, ['branch', '--list', branch]).trim() !== '';
+    // The push of the revert branch goes to the git remote; GitHub sees the branch when the pull request is opened.
+    const branch = `opsta/revert-${merge.slice(0, 12)}`;
+    gh.beforeWrite = (route) => {
+      if (route === 'POST /repos/{owner}/{repo}/pulls') gh.importGit(name, remote, [branch]);
+    };
 
     // The apply of the merged stage fails for real.
     const stage = mkdtempSync(join(tmpdir(), 'opsta-apply-'));
@@ -165,18 +295,27 @@ describe.skipIf(!hasTf)('revert-pr after a real failed terraform apply', () => {
     expect(applied.code).not.toBe(0);
     expect(applied.stderr).toContain('simulated failure');
 
-    const r = await runRuntime(['revert-pr', '--stage', '10-network', '--sha', merge, '--base', 'main', '--remote', remote], { cwd: repo, env: env() });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const pr = gh.pulls.find((p) => p.state === 'open' && p.head === `opsta/revert-${merge.slice(0, 12)}`)!;
-    expect(pr.title).toBe('Revert "Enable the new thing"');
-    expect(pr.body).toContain('Terraform has no undo');
-    expect(pr.body).toContain('`10-network` failed');
-    expect(git(remote, ['rev-parse', `opsta/revert-${merge.slice(0, 12)}^{tree}`]).trim()).toBe(before);
-    // The checkout is untouched and a rerun reuses the pull request.
-    expect(git(repo, ['rev-parse', 'HEAD']).trim()).toBe(merge);
-    const again = await runRuntime(['revert-pr', '--stage', '10-network', '--sha', merge, '--base', 'main', '--remote', remote], { cwd: repo, env: env() });
-    expect(again.stdout).toContain('already open');
-    expect(gh.pulls.filter((p) => p.head === pr.head)).toHaveLength(1);
+    try {
+      gh.inject({ route: 'POST /repos/{owner}/{repo}/pulls', kind: 'reset', phase: 'after' });
+      const renv = env({ GITHUB_REPOSITORY: name, GITHUB_SHA: merge });
+      const r = await runRuntime(['revert-pr', '--stage', '10-network', '--sha', merge, '--base', 'main', '--remote', remote], { cwd: repo, env: renv });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const open = () => gh.pulls(name).filter((p) => p.state === 'open' && p.head === branch);
+      expect(open()).toHaveLength(1);
+      expect(r.outputs.pr_number).toBe(String(open()[0]!.number));
+      expect(open()[0]!.title).toBe('Revert "Enable the new thing"');
+      expect(open()[0]!.body).toContain('Terraform has no undo');
+      expect(open()[0]!.body).toContain('`10-network` failed');
+      expect(open()[0]!.body).toContain(`merged from #${number}`);
+      expect(git(remote, ['rev-parse', `${branch}^{tree}`]).trim()).toBe(before);
+      // The checkout is untouched and a rerun reuses the pull request.
+      expect(git(repo, ['rev-parse', 'HEAD']).trim()).toBe(merge);
+      const again = await runRuntime(['revert-pr', '--stage', '10-network', '--sha', merge, '--base', 'main', '--remote', remote], { cwd: repo, env: renv });
+      expect(again.stdout).toContain('already open');
+      expect(gh.pulls(name).filter((p) => p.head === branch)).toHaveLength(1);
+    } finally {
+      gh.beforeWrite = undefined;
+    }
   }, 120_000);
 });

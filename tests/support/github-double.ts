@@ -1,7 +1,10 @@
 /**
  * A stateful GitHub double: an `http` server on 127.0.0.1 that holds repositories (git objects
  * with real git SHAs, refs), pull requests, labels, environments and variables in memory, and
- * answers the REST and GraphQL calls Opsta's publish and setup-repo make, the way GitHub does.
+ * answers the REST and GraphQL calls Opsta's publish and setup-repo make, the way GitHub does;
+ * and what the executor runtime (.opsta/opsta.mjs) publishes: issues and their comments (the sticky
+ * comment, the drift issues), deployments and their statuses, pull requests of a commit, and the
+ * runs of a workflow. Lists are paginated as GitHub paginates them (per_page, page, a Link header).
  *
  * Every REST request is matched to an operation of GitHub's OpenAPI description and its JSON body
  * validated against that operation's schema; every GraphQL document is validated against GitHub's
@@ -19,6 +22,11 @@
  *   ... run the client with apiUrl = gh.apiUrl, token 't0ken' ...
  *   gh.files('acme/infra', 'opsta/x');   // path → text of a branch
  *   gh.writes();                          // requests that changed state (REST non-GET, GraphQL mutations)
+ *
+ * For the runtime: `addToken('t', { login: 'github-actions[bot]' })` is a Bot (as the job token is);
+ * `openPull` / `mergePull(…, 'merge' | 'squash' | 'rebase' | 'fast-forward')` make real commits;
+ * `addWorkflowRun` / `rerunWorkflowRun` the plan runs; `addIssue`, `addComment` what people wrote;
+ * `issues()`, `comments()`, `deployments()` read the state back.
  *   gh.requests                           // the log: method, route, status, bytes in/out
  *   await gh.close();
  *
@@ -27,6 +35,7 @@
  * endpoint answers both /graphql (api.github.com) and /api/graphql (GitHub Enterprise Server).
  * Loading GitHub's descriptions takes about a second: start one double per test file.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,8 +53,17 @@ export interface TokenPermissions {
   environments: Permission;
   variables: Permission;
   metadata: Permission;
+  actions: Permission;
+  deployments: Permission;
 }
-const ALL_WRITE: TokenPermissions = { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write', administration: 'write', environments: 'write', variables: 'write', metadata: 'read' };
+const ALL_WRITE: TokenPermissions = { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write', administration: 'write', environments: 'write', variables: 'write', metadata: 'read', actions: 'write', deployments: 'write' };
+
+/** Who wrote something: a person, or an app's bot (the workflow token is github-actions[bot], type Bot). */
+export interface Actor {
+  login: string;
+  type: 'User' | 'Bot';
+}
+const actorOf = (login: string, type?: Actor['type']): Actor => ({ login, type: type ?? (/\[bot\]$/.test(login) ? 'Bot' : 'User') });
 
 export interface Fault {
   /** Route ("POST /repos/{owner}/{repo}/pulls"); omitted with `graphql` to match GraphQL only, or neither to match everything. */
@@ -92,6 +110,74 @@ interface PullRequest {
   state: 'open' | 'closed';
   labels: string[];
   draft: boolean;
+  user?: Actor;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+  /** The head commit when the pull request was merged (an open one follows its branch). */
+  head_sha?: string;
+  /** Commits GitHub associates with it once merged: its own, and what the merge made on the base. */
+  associated?: string[];
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: Actor;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Issue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: string[];
+  user: Actor;
+  created_at: string;
+}
+
+export interface DeploymentStatus {
+  id: number;
+  state: string;
+  description: string;
+  log_url: string;
+  environment_url: string;
+  creator: Actor;
+  created_at: string;
+}
+
+export interface Deployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  payload: unknown;
+  description: string | null;
+  transient_environment: boolean;
+  creator: Actor;
+  created_at: string;
+  statuses: DeploymentStatus[];
+}
+
+export interface WorkflowRun {
+  id: number;
+  /** The workflow's file name under .github/workflows/ ("plan.yml"). */
+  workflow: string;
+  head_sha: string;
+  head_branch: string | null;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'neutral' | 'stale' | 'startup_failure' | null;
+  run_number: number;
+  run_attempt: number;
+  /** Numbers of the pull requests GitHub lists on the run (empty for a fork's). */
+  pull_requests: number[];
+  created_at: string;
+  run_started_at: string;
 }
 
 interface Environment {
@@ -112,6 +198,11 @@ interface Repo {
   labels: Set<string>;
   environments: Map<string, Environment>;
   variables: Map<string, string>;
+  issues: Issue[];
+  /** Comments by issue or pull-request number (they share one number space, as on GitHub). */
+  comments: Map<number, IssueComment[]>;
+  deployments: Deployment[];
+  runs: WorkflowRun[];
 }
 
 class HttpError extends Error {
@@ -131,7 +222,7 @@ export class GitHubDouble {
   readonly requests: LoggedRequest[] = [];
   readonly violations: string[] = [];
   private readonly repos = new Map<string, Repo>();
-  private readonly tokens = new Map<string, { login: string; permissions: TokenPermissions }>();
+  private readonly tokens = new Map<string, { login: string; type: Actor['type']; permissions: TokenPermissions }>();
   private readonly users = new Map<string, number>();
   private faults: (Fault & { hits: number; seen: number })[] = [];
   private clock = 1_767_225_600; // commit timestamps: deterministic
@@ -158,8 +249,10 @@ export class GitHubDouble {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  addToken(token: string, opts: { login?: string; permissions?: Partial<TokenPermissions> } = {}): void {
-    this.tokens.set(token, { login: opts.login ?? 'opsta-user', permissions: { ...ALL_WRITE, ...opts.permissions } });
+  /** `type` defaults to Bot for a login ending in [bot] (github-actions[bot], the job token), else User. */
+  addToken(token: string, opts: { login?: string; type?: Actor['type']; permissions?: Partial<TokenPermissions> } = {}): void {
+    const { type } = actorOf(opts.login ?? 'opsta-user', opts.type);
+    this.tokens.set(token, { login: opts.login ?? 'opsta-user', type, permissions: { ...ALL_WRITE, ...opts.permissions } });
     this.addUser(opts.login ?? 'opsta-user');
   }
 
@@ -174,7 +267,7 @@ export class GitHubDouble {
   /** A repository whose default branch holds `files` in one commit (none: an empty repository with no branch). */
   createRepo(fullName: string, opts: { defaultBranch?: string; files?: Record<string, string> } = {}): void {
     const [owner, name] = fullName.split('/') as [string, string];
-    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map() };
+    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map(), issues: [], comments: new Map(), deployments: [], runs: [] };
     this.repos.set(fullName.toLowerCase(), repo);
     if (opts.files) this.commitFiles(fullName, repo.defaultBranch, opts.files, 'initial commit');
   }
@@ -240,6 +333,161 @@ export class GitHubDouble {
     return Object.fromEntries([...(m ?? new Map<string, string>())].sort());
   }
 
+  /** An issue someone opened (a person by default). Returns its number. */
+  addIssue(fullName: string, issue: { title: string; body?: string | null; state?: 'open' | 'closed'; labels?: string[]; user?: string | Actor }): number {
+    const repo = this.repo(fullName);
+    const user = typeof issue.user === 'object' ? issue.user : actorOf(issue.user ?? 'alice');
+    this.addUser(user.login);
+    for (const l of issue.labels ?? []) repo.labels.add(l);
+    const i: Issue = { id: this.nextId++, number: this.nextNumber(repo), title: issue.title, body: issue.body ?? null, state: issue.state ?? 'open', state_reason: issue.state === 'closed' ? 'completed' : null, labels: [...(issue.labels ?? [])], user, created_at: this.now() };
+    repo.issues.push(i);
+    return i.number;
+  }
+
+  /** A comment someone wrote on an issue or a pull request (a person by default). Returns its id. */
+  addComment(fullName: string, number: number, body: string, user: string | Actor = 'alice'): number {
+    const repo = this.repo(fullName);
+    if (!repo.pulls.some((x) => x.number === number) && !repo.issues.some((x) => x.number === number)) throw new Error(`no issue or pull request #${number} in ${fullName}`);
+    const who = typeof user === 'object' ? user : actorOf(user);
+    this.addUser(who.login);
+    const at = this.now();
+    const c: IssueComment = { id: this.nextId++, body, user: who, created_at: at, updated_at: at };
+    repo.comments.set(number, [...(repo.comments.get(number) ?? []), c]);
+    return c.id;
+  }
+
+  /** Issues (not pull requests), oldest first. */
+  issues(fullName: string): Readonly<Issue>[] {
+    return this.repo(fullName).issues;
+  }
+
+  /** The comments of an issue or a pull request, oldest first. */
+  comments(fullName: string, number: number): Readonly<IssueComment>[] {
+    return this.repo(fullName).comments.get(number) ?? [];
+  }
+
+  deployments(fullName: string): Readonly<Deployment>[] {
+    return this.repo(fullName).deployments;
+  }
+
+  workflowRuns(fullName: string): Readonly<WorkflowRun>[] {
+    return this.repo(fullName).runs;
+  }
+
+  /** A pull request of an existing branch, opened by `user` (a person by default). Returns its number. */
+  openPull(fullName: string, pr: { title: string; head: string; base?: string; body?: string; user?: string }): number {
+    const repo = this.repo(fullName);
+    if (!repo.refs.has(`refs/heads/${pr.head}`)) throw new Error(`no branch ${pr.head} in ${fullName}`);
+    const user = actorOf(pr.user ?? 'alice');
+    this.addUser(user.login);
+    const n = this.nextNumber(repo);
+    repo.pulls.push({ number: n, title: pr.title, body: pr.body ?? null, head: pr.head, base: pr.base ?? repo.defaultBranch, state: 'open', labels: [], draft: false, user });
+    return n;
+  }
+
+  /**
+   * Merge an open pull request the way GitHub's button does and return the commit the base branch
+   * now points at (its merge_commit_sha): 'merge' a merge commit, 'squash' one commit of the head's
+   * tree, 'rebase' the pull request's commits replayed on the base, 'fast-forward' the base moved
+   * to the head (someone pushed the head to the base).
+   */
+  mergePull(fullName: string, number: number, method: 'merge' | 'squash' | 'rebase' | 'fast-forward' = 'merge'): string {
+    const repo = this.repo(fullName);
+    const pr = repo.pulls.find((x) => x.number === number && x.state === 'open');
+    if (!pr) throw new Error(`no open pull request #${number} in ${fullName}`);
+    const head = repo.refs.get(`refs/heads/${pr.head}`)!;
+    const baseRef = `refs/heads/${pr.base}`;
+    const base = repo.refs.get(baseRef)!;
+    const own = this.prCommits(repo, pr);
+    let tip: string;
+    const made: string[] = [];
+    if (method === 'fast-forward') tip = head;
+    else if (method === 'merge') tip = this.putCommit(repo, this.commitOf(repo, head).tree, [base, head], `Merge pull request #${number} from ${repo.owner}/${pr.head}\n\n${pr.title}`);
+    else if (method === 'squash') tip = this.putCommit(repo, this.commitOf(repo, head).tree, [base], `${pr.title} (#${number})`);
+    else {
+      tip = base;
+      for (const c of [...own].reverse()) {
+        tip = this.putCommit(repo, this.commitOf(repo, c).tree, [tip], this.commitOf(repo, c).message);
+        made.push(tip);
+      }
+    }
+    if (tip !== head) made.push(tip);
+    repo.refs.set(baseRef, tip);
+    Object.assign(pr, { state: 'closed', merged_at: this.now(), merge_commit_sha: tip, head_sha: head, associated: [...own, ...made] });
+    return tip;
+  }
+
+  /**
+   * Another push, from a real git repository: `branches` of `gitDir` (a work tree or a bare
+   * repository) with every object they reach, under the same SHAs (the double's objects are git's
+   * own encoding). For tests where real git makes the commits (a revert, a merge).
+   */
+  importGit(fullName: string, gitDir: string, branches: string[]): void {
+    const repo = this.repo(fullName);
+    const git = (args: string[]) => execFileSync('git', ['-C', gitDir, ...args], { maxBuffer: 64 << 20 });
+    const tree = (sha: string): void => {
+      if (repo.objects.has(sha)) return;
+      const entries = new Map<string, TreeEntry>();
+      for (const line of git(['ls-tree', '-z', sha]).toString('utf8').split('\0').filter(Boolean)) {
+        const m = /^(\d+) (blob|tree|commit) ([0-9a-f]{40})\t(.*)$/s.exec(line);
+        if (!m) throw new Error(`importGit: cannot read tree line ${JSON.stringify(line)}`);
+        const [, mode, type, entrySha, name] = m as unknown as [string, string, TreeEntry['type'], string, string];
+        if (type === 'tree') tree(entrySha);
+        else if (type === 'blob' && !repo.objects.has(entrySha)) this.putBlob(repo, git(['cat-file', 'blob', entrySha]));
+        entries.set(name, { mode: mode === '40000' ? '040000' : mode, type, sha: entrySha });
+      }
+      if (this.putTree(repo, entries) !== sha) throw new Error(`importGit: tree ${sha} did not re-encode to the same SHA`);
+    };
+    for (const branch of branches) {
+      const tip = git(['rev-parse', `refs/heads/${branch}`]).toString('utf8').trim();
+      for (const sha of git(['rev-list', '--reverse', tip]).toString('utf8').split('\n').filter(Boolean)) {
+        if (repo.objects.has(sha)) continue;
+        const raw = git(['cat-file', 'commit', sha]).toString('utf8');
+        const [head, ...rest] = raw.split('\n\n');
+        const treeSha = /^tree ([0-9a-f]{40})$/m.exec(head!)![1]!;
+        tree(treeSha);
+        const parents = [...head!.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+        repo.objects.set(sha, { type: 'commit', tree: treeSha, parents, message: rest.join('\n\n').replace(/\n$/, '') });
+      }
+      repo.refs.set(`refs/heads/${branch}`, tip);
+    }
+  }
+
+  /** An open pull request merged outside the double (real git made `mergeCommit` and it was imported onto the base). */
+  markMerged(fullName: string, number: number, mergeCommit: string): void {
+    const repo = this.repo(fullName);
+    const pr = repo.pulls.find((x) => x.number === number && x.state === 'open');
+    if (!pr) throw new Error(`no open pull request #${number} in ${fullName}`);
+    const head = repo.refs.get(`refs/heads/${pr.head}`)!;
+    const base = repo.refs.get(`refs/heads/${pr.base}`);
+    if (base !== mergeCommit) throw new Error(`markMerged: ${pr.base} is at ${base}, not at the merge ${mergeCommit}: import it first`);
+    const own = this.prCommits(repo, { ...pr, base: '\0none' }).filter((s) => !this.ancestors(repo, this.commitOf(repo, mergeCommit).parents[0]!).has(s));
+    Object.assign(pr, { state: 'closed', merged_at: this.now(), merge_commit_sha: mergeCommit, head_sha: head, associated: [...own, mergeCommit] });
+  }
+
+  /** A run of a workflow (plan.yml by default, a completed pull_request run that succeeded unless told). Returns its id. */
+  addWorkflowRun(fullName: string, run: Partial<Omit<WorkflowRun, 'id' | 'run_number' | 'created_at' | 'run_started_at'>> & { head_sha: string }): number {
+    const repo = this.repo(fullName);
+    const at = this.now();
+    const status = run.status ?? 'completed';
+    const r: WorkflowRun = {
+      id: this.nextId++, workflow: run.workflow ?? 'plan.yml', head_sha: run.head_sha, head_branch: run.head_branch ?? null, event: run.event ?? 'pull_request', status,
+      conclusion: run.conclusion === undefined ? (status === 'completed' ? 'success' : null) : run.conclusion, run_number: repo.runs.length + 1, run_attempt: run.run_attempt ?? 1, pull_requests: run.pull_requests ?? [], created_at: at, run_started_at: at,
+    };
+    repo.runs.push(r);
+    return r.id;
+  }
+
+  /** "Re-run jobs": the same run id, the next attempt, started now. */
+  rerunWorkflowRun(fullName: string, id: number, result: { status?: WorkflowRun['status']; conclusion?: WorkflowRun['conclusion'] } = {}): void {
+    const r = this.repo(fullName).runs.find((x) => x.id === id);
+    if (!r) throw new Error(`no workflow run ${id} in ${fullName}`);
+    r.run_attempt++;
+    r.run_started_at = this.now();
+    r.status = result.status ?? 'completed';
+    r.conclusion = result.conclusion === undefined ? (r.status === 'completed' ? 'success' : null) : result.conclusion;
+  }
+
   inject(fault: Fault): void {
     this.faults.push({ ...fault, hits: 0, seen: 0 });
   }
@@ -276,7 +524,7 @@ export class GitHubDouble {
       log.responseBytes = Buffer.byteLength(text) + 100;
     };
     try {
-      let run: () => { status: number; body: unknown };
+      let run: () => { status: number; body: unknown; headers?: Record<string, string> };
       if (isGraphql) {
         const { document, kind, variables } = this.parseGraphql(raw);
         log.route = 'POST /graphql';
@@ -306,14 +554,14 @@ export class GitHubDouble {
             throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`);
           }
         }
-        run = () => this.rest(req, log.route, op.params, body, url.searchParams);
+        run = () => this.rest(req, log.route, op.params, body, url.searchParams, url);
       }
       const fault = this.takeFault(log);
       if (fault && fault.phase !== 'after') return this.applyFault(fault, res, log, send);
       if (log.write) this.beforeWrite?.(log.route);
       const out = run();
       if (fault) return this.applyFault(fault, res, log, send);
-      send(out.status, out.body);
+      send(out.status, out.body, out.headers);
     } catch (e) {
       if (e instanceof HttpError) send(e.status, { message: e.message, documentation_url: 'https://docs.github.com/rest', ...e.extra }, e.headers);
       else send(500, { message: `double bug: ${(e as Error).message}` });
@@ -345,7 +593,7 @@ export class GitHubDouble {
     send(f.status ?? 502, { message: f.message ?? 'Server Error' });
   }
 
-  private auth(req: IncomingMessage): { login: string; permissions: TokenPermissions } {
+  private auth(req: IncomingMessage): { login: string; type: Actor['type']; permissions: TokenPermissions } {
     const h = req.headers.authorization ?? '';
     const m = /^(?:token|bearer) (.+)$/i.exec(h);
     const t = m ? this.tokens.get(m[1]!) : undefined;
@@ -433,7 +681,7 @@ export class GitHubDouble {
 
   // ---- REST ----
 
-  private rest(req: IncomingMessage, route: string, p: Record<string, string>, body: any, q: URLSearchParams): { status: number; body: unknown } {
+  private rest(req: IncomingMessage, route: string, p: Record<string, string>, body: any, q: URLSearchParams, url: URL): { status: number; body: unknown; headers?: Record<string, string> } {
     const t = this.auth(req);
     if (route === 'GET /users/{username}') {
       const id = this.users.get(p.username!.toLowerCase());
@@ -529,7 +777,7 @@ export class GitHubDouble {
         const state = q.get('state') ?? 'open';
         const head = q.get('head');
         const list = repo.pulls.filter((pr) => (state === 'all' || pr.state === state) && (!head || `${repo.owner}:${pr.head}`.toLowerCase() === head.toLowerCase()) && (!q.get('base') || pr.base === q.get('base')));
-        return { status: 200, body: list.map((pr) => this.prJson(repo, pr)) };
+        return this.paged(list.map((pr) => this.prJson(repo, pr)), q, url);
       }
       case 'POST /repos/{owner}/{repo}/pulls': {
         this.need(t, 'pull_requests', 'write');
@@ -538,7 +786,7 @@ export class GitHubDouble {
         if (!repo.refs.has(`refs/heads/${body.base}`)) throw new HttpError(422, 'Validation Failed', {}, { errors: [{ resource: 'PullRequest', field: 'base', code: 'invalid' }] });
         if (repo.pulls.some((pr) => pr.state === 'open' && pr.head === head)) throw new HttpError(422, 'Validation Failed', {}, { errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner}:${head}.` }] });
         if (repo.refs.get(`refs/heads/${head}`) === repo.refs.get(`refs/heads/${body.base}`)) throw new HttpError(422, 'Validation Failed', {}, { errors: [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${head}` }] });
-        const pr: PullRequest = { number: repo.pulls.length + 1, title: body.title, body: body.body ?? null, head, base: body.base, state: 'open', labels: [], draft: Boolean(body.draft) };
+        const pr: PullRequest = { number: this.nextNumber(repo), title: body.title, body: body.body ?? null, head, base: body.base, state: 'open', labels: [], draft: Boolean(body.draft), user: actorOf(t.login, t.type) };
         repo.pulls.push(pr);
         return { status: 201, body: this.prJson(repo, pr) };
       }
@@ -553,7 +801,7 @@ export class GitHubDouble {
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': {
         this.need(t, 'issues', 'write');
-        const pr = repo.pulls.find((x) => x.number === Number(p.issue_number));
+        const pr = repo.pulls.find((x) => x.number === Number(p.issue_number)) ?? repo.issues.find((x) => x.number === Number(p.issue_number));
         if (!pr) throw new HttpError(404, 'Not Found');
         for (const l of body.labels as string[]) {
           repo.labels.add(l);
@@ -577,6 +825,8 @@ export class GitHubDouble {
         return { status: 200, body: this.envJson(env) };
       }
     }
+    const published = this.publishedRest(t, repo, route, p, body, q, url);
+    if (published) return published;
     const vm = /^(GET|POST|PATCH) \/repos\/\{owner\}\/\{repo\}(\/environments\/\{environment_name\})?\/(?:actions\/)?variables(\/\{name\})?$/.exec(route);
     if (vm) {
       this.need(t, vm[2] ? 'environments' : 'variables', vm[1] === 'GET' ? 'read' : 'write');
@@ -600,10 +850,246 @@ export class GitHubDouble {
     throw new HttpError(501, `the double does not implement ${route}`);
   }
 
+  // ---- what the runtime publishes: issues, comments, deployments, pull requests of a commit, workflow runs ----
+
+  private publishedRest(t: { login: string; type: Actor['type']; permissions: TokenPermissions }, repo: Repo, route: string, p: Record<string, string>, body: any, q: URLSearchParams, url: URL): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+    const me = actorOf(t.login, t.type);
+    // An issue's number or a pull request's: comments and labels take either (pull requests need their own permission).
+    const thread = (n: string | undefined, level: 'read' | 'write') => {
+      const pr = repo.pulls.find((x) => x.number === Number(n));
+      const issue = repo.issues.find((x) => x.number === Number(n));
+      if (!pr && !issue) throw new HttpError(404, 'Not Found');
+      this.need(t, pr ? 'pull_requests' : 'issues', level);
+      return { number: Number(n), pr, issue };
+    };
+    const findComment = (id: string | undefined) => {
+      for (const [number, list] of repo.comments) {
+        const c = list.find((x) => x.id === Number(id));
+        if (c) return { number, c };
+      }
+      throw new HttpError(404, 'Not Found');
+    };
+    switch (route) {
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        const th = thread(p.issue_number, 'read');
+        return this.paged((repo.comments.get(th.number) ?? []).map((c) => this.commentJson(repo, th.number, c)), q, url);
+      }
+      case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        const th = thread(p.issue_number, 'write');
+        const at = this.now();
+        const c: IssueComment = { id: this.nextId++, body: body.body, user: me, created_at: at, updated_at: at };
+        repo.comments.set(th.number, [...(repo.comments.get(th.number) ?? []), c]);
+        return { status: 201, body: this.commentJson(repo, th.number, c) };
+      }
+      case 'GET /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        const { number, c } = findComment(p.comment_id);
+        thread(String(number), 'read');
+        return { status: 200, body: this.commentJson(repo, number, c) };
+      }
+      case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        const { number, c } = findComment(p.comment_id);
+        thread(String(number), 'write');
+        // Only its author edits a comment (a person's is never the bot's to change).
+        if (c.user.login.toLowerCase() !== t.login.toLowerCase()) throw new HttpError(403, 'Resource not accessible by integration');
+        c.body = body.body;
+        c.updated_at = this.now();
+        return { status: 200, body: this.commentJson(repo, number, c) };
+      }
+      case 'GET /repos/{owner}/{repo}/issues': {
+        this.need(t, 'issues', 'read');
+        const state = q.get('state') ?? 'open';
+        const labels = (q.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+        const creator = q.get('creator');
+        // GitHub lists pull requests among the issues (with a pull_request key), newest first.
+        const all = [...repo.issues.map((i) => ({ n: i.number, json: this.issueJson(repo, i), state: i.state, labels: i.labels, user: i.user })), ...repo.pulls.map((pr) => ({ n: pr.number, json: this.prAsIssueJson(repo, pr), state: pr.state, labels: pr.labels, user: pr.user ?? actorOf('opsta-user') }))];
+        const list = all
+          .filter((x) => (state === 'all' || x.state === state) && labels.every((l) => x.labels.some((have) => have.toLowerCase() === l.toLowerCase())) && (!creator || x.user.login.toLowerCase() === creator.toLowerCase()))
+          .sort((a, b) => b.n - a.n)
+          .map((x) => x.json);
+        return this.paged(list, q, url);
+      }
+      case 'POST /repos/{owner}/{repo}/issues': {
+        this.need(t, 'issues', 'write');
+        const labels = ((body.labels ?? []) as (string | { name?: string })[]).map((l) => (typeof l === 'string' ? l : String(l.name)));
+        for (const l of labels) repo.labels.add(l);
+        const i: Issue = { id: this.nextId++, number: this.nextNumber(repo), title: String(body.title), body: body.body ?? null, state: 'open', state_reason: null, labels, user: me, created_at: this.now() };
+        repo.issues.push(i);
+        return { status: 201, body: this.issueJson(repo, i) };
+      }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}': {
+        const th = thread(p.issue_number, 'read');
+        return { status: 200, body: th.issue ? this.issueJson(repo, th.issue) : this.prAsIssueJson(repo, th.pr!) };
+      }
+      case 'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
+        const th = thread(p.issue_number, 'write');
+        const target = (th.issue ?? th.pr)!;
+        if (body.title !== undefined && body.title !== null) target.title = String(body.title);
+        if (body.body !== undefined) target.body = body.body;
+        if (body.labels !== undefined && body.labels !== null) target.labels = (body.labels as (string | { name?: string })[]).map((l) => (typeof l === 'string' ? l : String(l.name)));
+        if (body.state === 'open' || body.state === 'closed') target.state = body.state;
+        if (th.issue) {
+          if (body.state === 'open') th.issue.state_reason = body.state_reason ?? 'reopened';
+          else if (body.state === 'closed') th.issue.state_reason = body.state_reason ?? 'completed';
+          else if (body.state_reason !== undefined) th.issue.state_reason = body.state_reason;
+        }
+        return { status: 200, body: th.issue ? this.issueJson(repo, th.issue) : this.prAsIssueJson(repo, th.pr!) };
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
+        this.need(t, 'contents', 'read');
+        this.need(t, 'pull_requests', 'read');
+        const sha = repo.refs.get(`refs/heads/${p.commit_sha}`) ?? p.commit_sha!;
+        if (repo.objects.get(sha)?.type !== 'commit') throw new HttpError(422, `No commit found for SHA: ${p.commit_sha}`);
+        const base = repo.refs.get(`refs/heads/${repo.defaultBranch}`);
+        // On the default branch: the merged pull request(s) that brought it; elsewhere open ones too.
+        const onDefault = base ? this.ancestors(repo, base).has(sha) : false;
+        const list = repo.pulls.filter((pr) => (pr.merge_commit_sha === sha || this.prCommits(repo, pr).includes(sha)) && (!onDefault || pr.merged_at));
+        return this.paged(list.map((pr) => this.prJson(repo, pr)), q, url);
+      }
+      case 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs': {
+        this.need(t, 'actions', 'read');
+        const status = q.get('status');
+        const list = repo.runs
+          .filter((r) => r.workflow === p.workflow_id || String(this.workflowId(repo, r.workflow)) === p.workflow_id)
+          .filter((r) => (!q.get('head_sha') || r.head_sha === q.get('head_sha')) && (!q.get('event') || r.event === q.get('event')) && (!q.get('branch') || r.head_branch === q.get('branch')))
+          // status= takes a status or a conclusion, as GitHub's does.
+          .filter((r) => !status || r.status === status || r.conclusion === status)
+          .sort((a, b) => b.id - a.id);
+        const page = this.paged(list.map((r) => this.runJson(repo, r, q.get('exclude_pull_requests') === 'true')), q, url);
+        return { status: 200, body: { total_count: list.length, workflow_runs: page.body }, ...(page.headers ? { headers: page.headers } : {}) };
+      }
+      case 'GET /repos/{owner}/{repo}/deployments': {
+        this.need(t, 'deployments', 'read');
+        const list = repo.deployments
+          .filter((d) => (!q.get('sha') || d.sha === q.get('sha')) && (!q.get('ref') || d.ref === q.get('ref')) && (!q.get('environment') || d.environment === q.get('environment')) && (!q.get('task') || d.task === q.get('task')))
+          .sort((a, b) => b.id - a.id);
+        return this.paged(list.map((d) => this.deploymentJson(repo, d)), q, url);
+      }
+      case 'POST /repos/{owner}/{repo}/deployments': {
+        this.need(t, 'deployments', 'write');
+        const ref = String(body.ref);
+        const sha = repo.refs.get(`refs/heads/${ref}`) ?? repo.refs.get(`refs/tags/${ref}`) ?? (repo.objects.get(ref)?.type === 'commit' ? ref : undefined);
+        if (!sha) throw new HttpError(422, `No ref found for: ${ref}`);
+        const d: Deployment = {
+          id: this.nextId++, sha, ref, task: body.task ?? 'deploy', environment: body.environment ?? 'production', payload: typeof body.payload === 'string' ? JSON.parse(body.payload || '{}') : (body.payload ?? {}),
+          description: body.description ?? null, transient_environment: Boolean(body.transient_environment), creator: me, created_at: this.now(), statuses: [],
+        };
+        repo.deployments.push(d);
+        return { status: 201, body: this.deploymentJson(repo, d) };
+      }
+      case 'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': {
+        this.need(t, 'deployments', 'read');
+        const d = repo.deployments.find((x) => x.id === Number(p.deployment_id));
+        if (!d) throw new HttpError(404, 'Not Found');
+        return this.paged([...d.statuses].reverse().map((s) => this.statusJson(repo, d, s)), q, url);
+      }
+      case 'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': {
+        this.need(t, 'deployments', 'write');
+        const d = repo.deployments.find((x) => x.id === Number(p.deployment_id));
+        if (!d) throw new HttpError(404, 'Not Found');
+        const s: DeploymentStatus = { id: this.nextId++, state: body.state, description: body.description ?? '', log_url: body.log_url ?? '', environment_url: body.environment_url ?? '', creator: me, created_at: this.now() };
+        d.statuses.push(s);
+        return { status: 201, body: this.statusJson(repo, d, s) };
+      }
+    }
+    return undefined;
+  }
+
+  /** One page of a list, with GitHub's Link header (rel next/last/first/prev). */
+  private paged<T>(items: T[], q: URLSearchParams, url: URL): { status: number; body: T[]; headers?: Record<string, string> } {
+    const perPage = Math.min(100, Math.max(1, Number(q.get('per_page') ?? 30) || 30));
+    const page = Math.max(1, Number(q.get('page') ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string) => {
+      const u = new URL(`${url.pathname}${url.search}`, this.apiUrl);
+      u.searchParams.set('per_page', String(perPage));
+      u.searchParams.set('page', String(n));
+      return `<${u.toString()}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), ...(links.length ? { headers: { link: links.join(', ') } } : {}) };
+  }
+
+  /** Issues and pull requests share one sequence of numbers. */
+  private nextNumber(repo: Repo): number {
+    return Math.max(0, ...repo.pulls.map((x) => x.number), ...repo.issues.map((x) => x.number)) + 1;
+  }
+
+  private now(): string {
+    return new Date(this.clock++ * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  private ancestors(repo: Repo, sha: string): Set<string> {
+    const seen = new Set<string>();
+    for (const todo = [sha]; todo.length; ) {
+      const s = todo.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      todo.push(...this.commitOf(repo, s).parents);
+    }
+    return seen;
+  }
+
+  /** The pull request's commits: its head's first-parent chain down to what its base already has. */
+  private prCommits(repo: Repo, pr: PullRequest): string[] {
+    if (pr.associated) return pr.associated;
+    const head = repo.refs.get(`refs/heads/${pr.head}`);
+    const base = repo.refs.get(`refs/heads/${pr.base}`);
+    if (!head) return [];
+    const have = base ? this.ancestors(repo, base) : new Set<string>();
+    const out: string[] = [];
+    for (let s: string | undefined = head; s && !have.has(s); s = this.commitOf(repo, s).parents[0]) out.push(s);
+    return out;
+  }
+
+  private workflowId(repo: Repo, file: string): number {
+    return repo.id * 100 + [...new Set(repo.runs.map((r) => r.workflow))].indexOf(file) + 1;
+  }
+
+  private commentJson(repo: Repo, number: number, c: IssueComment) {
+    const base = `https://github.com/${repo.owner}/${repo.name}`;
+    return { id: c.id, node_id: `IC_${c.id}`, body: c.body, user: this.userJson(c.user), created_at: c.created_at, updated_at: c.updated_at, author_association: 'NONE', html_url: `${base}/issues/${number}#issuecomment-${c.id}`, issue_url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/issues/${number}`, url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}` };
+  }
+
+  private userJson(a: Actor) {
+    return { login: a.login, id: this.users.get(a.login.toLowerCase()) ?? 0, type: a.type };
+  }
+
+  private issueJson(repo: Repo, i: Issue) {
+    return {
+      id: i.id, node_id: `I_${i.id}`, number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.state_reason, labels: i.labels.map((name) => ({ name })), user: this.userJson(i.user),
+      comments: repo.comments.get(i.number)?.length ?? 0, created_at: i.created_at, html_url: `https://github.com/${repo.owner}/${repo.name}/issues/${i.number}`,
+    };
+  }
+
+  private prAsIssueJson(repo: Repo, pr: PullRequest) {
+    const html = `https://github.com/${repo.owner}/${repo.name}/pull/${pr.number}`;
+    return {
+      id: 700_000 + pr.number, number: pr.number, title: pr.title, body: pr.body, state: pr.state, state_reason: null, labels: pr.labels.map((name) => ({ name })), user: this.userJson(pr.user ?? actorOf('opsta-user')),
+      comments: repo.comments.get(pr.number)?.length ?? 0, html_url: html, pull_request: { url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}`, html_url: html, merged_at: pr.merged_at ?? null },
+    };
+  }
+
+  private runJson(repo: Repo, r: WorkflowRun, excludePulls: boolean) {
+    return {
+      id: r.id, name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, workflow_id: this.workflowId(repo, r.workflow), head_sha: r.head_sha, head_branch: r.head_branch, event: r.event, status: r.status, conclusion: r.conclusion,
+      run_number: r.run_number, run_attempt: r.run_attempt, created_at: r.created_at, updated_at: r.run_started_at, run_started_at: r.run_started_at, html_url: `https://github.com/${repo.owner}/${repo.name}/actions/runs/${r.id}`,
+      pull_requests: excludePulls ? [] : r.pull_requests.map((n) => ({ number: n, id: 700_000 + n, url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${n}`, head: { ref: repo.pulls.find((x) => x.number === n)?.head ?? '', sha: r.head_sha }, base: { ref: repo.pulls.find((x) => x.number === n)?.base ?? repo.defaultBranch } })),
+    };
+  }
+
+  private deploymentJson(repo: Repo, d: Deployment) {
+    return { id: d.id, node_id: `DE_${d.id}`, sha: d.sha, ref: d.ref, task: d.task, environment: d.environment, payload: d.payload, description: d.description, transient_environment: d.transient_environment, creator: this.userJson(d.creator), created_at: d.created_at, updated_at: d.created_at, statuses_url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/deployments/${d.id}/statuses` };
+  }
+
+  private statusJson(repo: Repo, d: Deployment, s: DeploymentStatus) {
+    return { id: s.id, state: s.state, description: s.description, log_url: s.log_url, target_url: s.log_url, environment: d.environment, environment_url: s.environment_url, creator: this.userJson(s.creator), created_at: s.created_at, updated_at: s.created_at, deployment_url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/deployments/${d.id}` };
+  }
+
   private prJson(repo: Repo, pr: PullRequest) {
     return {
-      number: pr.number, title: pr.title, body: pr.body, state: pr.state, draft: pr.draft, html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${pr.number}`,
-      head: { ref: pr.head, sha: repo.refs.get(`refs/heads/${pr.head}`) ?? '', label: `${repo.owner}:${pr.head}` }, base: { ref: pr.base }, labels: pr.labels.map((name) => ({ name })),
+      id: 700_000 + pr.number, number: pr.number, title: pr.title, body: pr.body, state: pr.state, draft: pr.draft, html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${pr.number}`,
+      head: { ref: pr.head, sha: pr.head_sha ?? repo.refs.get(`refs/heads/${pr.head}`) ?? '', label: `${repo.owner}:${pr.head}` }, base: { ref: pr.base }, labels: pr.labels.map((name) => ({ name })),
+      user: pr.user ?? actorOf('opsta-user'), merged_at: pr.merged_at ?? null, merge_commit_sha: pr.merge_commit_sha ?? null,
     };
   }
 

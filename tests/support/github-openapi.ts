@@ -32,6 +32,7 @@ function loadOpenApi(): OpenApi {
   const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as {
     paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
   };
+  nullableWithoutType(spec);
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   addFormats(ajv);
   ajv.addSchema(spec, 'gh');
@@ -47,6 +48,26 @@ function loadOpenApi(): OpenApi {
   }
   operations.sort((a, b) => b.literalSegments - a.literalSegments);
   return (openapi = { ajv, operations, validators: new Map() });
+}
+
+/**
+ * OpenAPI 3.0 allows `nullable: true` beside a oneOf/anyOf without a `type` (issue titles,
+ * milestones, labels); ajv refuses to compile those. The same meaning in plain JSON Schema:
+ * "this schema, or null".
+ */
+function nullableWithoutType(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const x of node) nullableWithoutType(x);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const o = node as Record<string, unknown>;
+  for (const v of Object.values(o)) nullableWithoutType(v);
+  if (o.nullable === true && o.type === undefined) {
+    const { nullable: _n, description, ...inner } = o;
+    for (const k of Object.keys(o)) delete o[k];
+    Object.assign(o, description === undefined ? {} : { description }, { anyOf: [inner, { type: 'null' }] });
+  }
 }
 
 /** The operation of GitHub's REST API a request is for, with its path parameters; undefined when GitHub has no such operation. */
