@@ -1,6 +1,6 @@
 // npm run bench: performance figures, measured rather than asserted in tests.
 //  - in-process generation time for the largest example plan (median and p95 of many runs)
-//  - whole-process time of `opsta generate` (median of several runs)
+//  - whole-process time of `opsta --help` and `opsta generate`, compiled bundle and tsx from sources (median and min)
 //  - validation time at the 1 MiB input limit, valid and hostile (bench/validate.ts)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -43,21 +43,41 @@ for (let i = 0; i < RUNS; i++) {
   vtimes.push(performance.now() - t0);
 }
 
+// Whole process, as a user runs it: `opsta --help` and `opsta generate <largest example>`, through
+// the compiled bundle bin/opsta.mjs runs (after) and through tsx from the sources, as bin/ did before
+// the bundle (OPSTA_CLI_FROM_SOURCE=1). Runs alternate between the two, so a busy machine slows both alike.
 const PROC_RUNS = 7;
-const proc: number[] = [];
+const CLI_WAYS = { bundle: {}, 'tsx (sources)': { OPSTA_CLI_FROM_SOURCE: '1' } } as const;
+const CLI_COMMANDS = { '--help': ['--help'], generate: ['generate', join('examples', largest.f), '--force', '--out'] } as const;
+const { bundleCli } = await import('../scripts/bundle-cli.ts');
+// The first run builds the bundle if a source changed since the last one; that build is measured below.
+if (spawnSync(process.execPath, ['bin/opsta.mjs', '--help']).status !== 0) throw new Error('opsta --help failed');
+const proc: Record<string, number[]> = {};
 for (let i = 0; i < PROC_RUNS; i++) {
-  const out = mkdtempSync(join(tmpdir(), 'opsta-bench-'));
+  for (const [way, env] of Object.entries(CLI_WAYS)) {
+    for (const [name, args] of Object.entries(CLI_COMMANDS)) {
+      const out = mkdtempSync(join(tmpdir(), 'opsta-bench-'));
+      const argv = name === 'generate' ? [...args, out] : [...args];
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['bin/opsta.mjs', ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
+      (proc[`${name} via ${way}`] ??= []).push(performance.now() - t0);
+      rmSync(out, { recursive: true, force: true });
+      if (r.status !== 0) throw new Error(`opsta ${name} (${way}) failed: ${r.stderr}`);
+    }
+  }
+}
+const builds: number[] = [];
+for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['bin/opsta.mjs', 'generate', join('examples', largest.f), '--out', out, '--force'], { encoding: 'utf8' });
-  proc.push(performance.now() - t0);
-  rmSync(out, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`opsta generate failed: ${r.stderr}`);
+  await bundleCli();
+  builds.push(performance.now() - t0);
 }
 
 console.log(`Largest example: ${largest.f} (${largest.count} files, ${(largest.bytes / 1024).toFixed(1)} KiB)`);
 console.log(`In-process generateRepository, ${RUNS} runs: median ${fmt(quantile(times, 0.5))}, p95 ${fmt(quantile(times, 0.95))}`);
 console.log(`In-process validatePlanText,   ${RUNS} runs: median ${fmt(quantile(vtimes, 0.5))}, p95 ${fmt(quantile(vtimes, 0.95))}`);
-console.log(`Whole process \`opsta generate\`, ${PROC_RUNS} runs: median ${fmt(quantile(proc, 0.5))}, min ${fmt(Math.min(...proc))}`);
+for (const [what, t] of Object.entries(proc)) console.log(`Whole process \`opsta ${what}\`, ${PROC_RUNS} runs: median ${fmt(quantile(t, 0.5))}, min ${fmt(Math.min(...t))}`);
+console.log(`Building the CLI bundle (bin/opsta.mjs does it on the first run after a change), in process, 3 runs: median ${fmt(quantile(builds, 0.5))}, min ${fmt(Math.min(...builds))}`);
 console.log('');
 for (const line of validateBench()) console.log(line);
 console.log('');
