@@ -54,33 +54,6 @@ function oneOf(value, allowed, what) {
   return value;
 }
 
-// generator/runtime/budget.ts
-var WARN_AT = 0.8;
-var DEFAULT_ACK_LABEL = "opsta:budget-acknowledged";
-function parseCost(json2, where) {
-  const total = json2?.totalUsd;
-  if (typeof total !== "number" || !Number.isFinite(total) || total < 0) throw new UsageError(`${where}: "totalUsd" must be a non-negative number (the output of opsta cost --json, or .opsta/cost.json)`);
-  const b = json2.budget;
-  if (b !== void 0 && (typeof b?.monthlyUsd !== "number" || !(b.monthlyUsd > 0))) throw new UsageError(`${where}: "budget.monthlyUsd" must be a positive number`);
-  return { totalUsd: total, ...b ? { budget: { monthlyUsd: b.monthlyUsd } } : {} };
-}
-var usd = (n) => `$${n.toFixed(2)}`;
-function checkBudget(cost, opts = {}) {
-  const ack = opts.ackLabel ?? DEFAULT_ACK_LABEL;
-  const base = opts.base ? { baseUsd: opts.base.totalUsd } : {};
-  const delta = opts.base ? ` (${cost.totalUsd >= opts.base.totalUsd ? "+" : "-"}${usd(Math.abs(cost.totalUsd - opts.base.totalUsd))} against the base branch)` : "";
-  if (!cost.budget) return { type: "cost", status: "no-budget", totalUsd: cost.totalUsd, ...base, message: `Estimated ${usd(cost.totalUsd)} a month${delta}; no budget set (budget.monthlyUsd in the plan).` };
-  const limit = cost.budget.monthlyUsd;
-  const common = { type: "cost", totalUsd: cost.totalUsd, budgetUsd: limit, ...base };
-  const pct = Math.round(cost.totalUsd / limit * 100);
-  if (cost.totalUsd > limit) {
-    if (opts.labels?.includes(ack)) return { ...common, status: "acknowledged", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} (${pct} %)${delta}; acknowledged with the label "${ack}".` };
-    return { ...common, status: "over", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} by ${usd(cost.totalUsd - limit)} (${pct} %)${delta}. Lower the plan's cost, raise budget.monthlyUsd, or have a maintainer add the label "${ack}".` };
-  }
-  if (cost.totalUsd >= WARN_AT * limit) return { ...common, status: "warn", message: `Estimated ${usd(cost.totalUsd)} a month is ${pct} % of the budget of ${usd(limit)}${delta}.` };
-  return { ...common, status: "ok", message: `Estimated ${usd(cost.totalUsd)} a month, ${pct} % of the budget of ${usd(limit)}${delta}.` };
-}
-
 // generator/runtime/changed-stacks.ts
 var GLOBAL = [/^opsta\.plan\.yaml$/, /^\.opsta\/pipeline\.json$/, /^\.opsta\/opsta\.mjs$/, /^\.github\/workflows\//, /^\.terraform\.lock\.hcl$/];
 function parsePipeline(json2, where = ".opsta/pipeline.json") {
@@ -113,269 +86,7 @@ function changedStages(pipeline, paths) {
   return pipeline.stages.filter((s) => changed.has(s.id));
 }
 
-// generator/runtime/markdown.ts
-function mdText(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()|~])/g, "\\$1").replace(/@/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\r?\n/g, " ");
-}
-function mdCode(s) {
-  const clean3 = s.replace(/[\u0000-\u001f\u007f]/g, " ");
-  const longest = Math.max(0, ...(clean3.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = clean3.startsWith("`") || clean3.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean3}${pad}${fence}`;
-}
-function mdFence(body, lang = "") {
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${body.replace(/\u0000/g, "")}${body.endsWith("\n") ? "" : "\n"}${fence}`;
-}
-function marker(name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(name)) throw new Error(`marker name ${JSON.stringify(name)} must be letters, digits and : . _ -`);
-  return `<!-- opsta:${name} -->`;
-}
-
-// generator/runtime/plan-summary.ts
-function changeKind(actions) {
-  const a = actions.join(",");
-  switch (a) {
-    case "create":
-      return "create";
-    case "update":
-      return "update";
-    case "delete":
-      return "delete";
-    case "delete,create":
-    case "create,delete":
-      return "replace";
-    case "read":
-      return "read";
-    case "forget":
-      return "forget";
-    case "no-op":
-    case "":
-      return "no-op";
-    default:
-      throw new UsageError(`unknown Terraform action list [${actions.join(", ")}] in the plan JSON; is this terraform show -json output?`);
-  }
-}
-function resourceChanges(plan, what = "the plan JSON") {
-  if (typeof plan !== "object" || plan === null || !("format_version" in plan)) {
-    throw new UsageError(`${what} has no "format_version": it is not \`terraform show -json <planfile>\` output`);
-  }
-  const rc = plan.resource_changes;
-  if (rc === void 0) return [];
-  if (!Array.isArray(rc)) throw new UsageError(`${what}: "resource_changes" must be a list`);
-  const out = [];
-  rc.forEach((r, i) => {
-    if (typeof r?.address !== "string") throw new UsageError(`${what}: resource_changes[${i}].address is missing`);
-    if (r.mode === "data") return;
-    const actions = r.change?.actions;
-    if (!Array.isArray(actions) || !actions.every((x) => typeof x === "string")) throw new UsageError(`${what}: resource_changes[${i}].change.actions must be a list of strings`);
-    out.push({ address: r.address, actions, raw: r });
-  });
-  return out.sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-}
-function summarizePlan(stage, plan) {
-  const s = { type: "plan", stage, add: 0, change: 0, destroy: 0, imports: 0, moves: 0, forget: 0, destructive: [], changes: [], outputs: [], errored: false };
-  for (const { address, actions, raw } of resourceChanges(plan)) {
-    const kind = changeKind(actions);
-    if (kind === "read") continue;
-    const line = { address, kind };
-    if (typeof raw.action_reason === "string") line.reason = raw.action_reason;
-    if (typeof raw.previous_address === "string" && raw.previous_address !== address) {
-      line.movedFrom = raw.previous_address;
-      s.moves++;
-    }
-    if (raw.change?.importing) {
-      line.importing = true;
-      s.imports++;
-    }
-    if (kind === "create") s.add++;
-    if (kind === "update") s.change++;
-    if (kind === "delete") s.destroy++;
-    if (kind === "replace") s.add++, s.destroy++;
-    if (kind === "forget") s.forget++;
-    if (kind === "delete" || kind === "replace") s.destructive.push(line);
-    else if (kind !== "no-op" || line.movedFrom || line.importing) s.changes.push(line);
-  }
-  const oc = plan.output_changes ?? {};
-  s.outputs = Object.keys(oc).filter((k) => !(oc[k]?.actions ?? []).every((a) => a === "no-op")).sort();
-  s.errored = plan.errored === true;
-  return s;
-}
-var hasChanges = (s) => s.destructive.length + s.changes.length + s.outputs.length > 0;
-function countsLine(s) {
-  if (!hasChanges(s)) return "no changes";
-  const parts = [`${s.add} to add`, `${s.change} to change`, `${s.destroy} to destroy`];
-  if (s.imports) parts.unshift(`${s.imports} to import`);
-  if (s.moves) parts.push(`${s.moves} moved`);
-  if (s.forget) parts.push(`${s.forget} to forget`);
-  if (s.outputs.length) parts.push(`${s.outputs.length} output${s.outputs.length === 1 ? "" : "s"} changed`);
-  return parts.join(", ");
-}
-
-// generator/runtime/sections.ts
-var FULL = { items: Infinity, chars: Infinity, destructive: Infinity };
-function clip(s, max = 200) {
-  return s.length <= max ? s : `${s.slice(0, max / 2 - 1)}…${s.slice(s.length - max / 2)}`;
-}
-var usd2 = (n) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-function resourceLine(r) {
-  const notes = [r.reason?.replace(/_/g, " "), r.movedFrom ? `moved from ${mdCode(clip(r.movedFrom))}` : void 0, r.importing ? "imported" : void 0].filter(Boolean);
-  return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join("; ")})` : ""}`;
-}
-function more(n) {
-  return `- _… ${n} more, listed in the job summary._`;
-}
-function destructiveCount(s) {
-  return s.type === "plan" ? s.destructive.length : 0;
-}
-function renderSection(s, caps = FULL) {
-  if (s.type === "cost") {
-    const icon = { ok: "✅", warn: "⚠️", over: "❌", acknowledged: "☑️", "no-budget": "ℹ️" }[s.status];
-    const lines = [`### Monthly cost`, "", `${icon} ${mdText(s.message)}`, ""];
-    const rows = [`| Estimate | ${usd2(s.totalUsd)} |`];
-    if (s.baseUsd !== void 0) rows.push(`| Base branch | ${usd2(s.baseUsd)} |`, `| Change | ${s.totalUsd - s.baseUsd >= 0 ? "+" : "−"}${usd2(Math.abs(s.totalUsd - s.baseUsd))} |`);
-    if (s.budgetUsd !== void 0) rows.push(`| Budget | ${usd2(s.budgetUsd)} (${Math.round(s.totalUsd / s.budgetUsd * 100)} %) |`);
-    return [...lines, "| | Monthly |", "|---|---:|", ...rows, ""].join("\n");
-  }
-  if (s.type === "text") {
-    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf("\n", caps.chars)))}
-… truncated: ${s.body.length - caps.chars} more characters in the job summary
-` : s.body;
-    return [`### ${mdCode(s.stage)}: ${mdText(s.title)}`, "", s.body.trim() === "" ? "_No changes._" : `<details><summary>Show</summary>
-
-${mdFence(body, s.lang ?? "")}
-
-</details>`, ""].join("\n");
-  }
-  const out = [`### ${mdCode(s.stage)}: ${countsLine(s)}`, ""];
-  if (s.errored) out.push("> [!WARNING]", "> The plan errored: the changes below are what Terraform planned before the error, not the whole change.", "");
-  if (s.destructive.length) {
-    const replaced = s.destructive.filter((r) => r.kind === "replace").length;
-    out.push("> [!CAUTION]", `> **${s.destructive.length} resource${s.destructive.length === 1 ? "" : "s"} will be destroyed** (${replaced} of them replaced): deleted data does not come back, check each one.`);
-    const shown = s.destructive.slice(0, caps.destructive);
-    for (const r of shown) out.push(`> ${resourceLine(r)}`);
-    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length)}`);
-    out.push("");
-  }
-  if (!hasChanges(s)) return [...out, "_No changes: the infrastructure matches the configuration._", ""].join("\n");
-  if (s.changes.length || s.outputs.length) {
-    out.push(`<details><summary>Other changes (${s.changes.length + s.outputs.length})</summary>`, "");
-    const shown = s.changes.slice(0, caps.items);
-    for (const r of shown) out.push(resourceLine(r));
-    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length));
-    const outs = s.outputs.slice(0, Math.max(0, caps.items - shown.length));
-    for (const o of outs) out.push(`- **output** ${mdCode(clip(o))}`);
-    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length));
-    out.push("", "</details>", "");
-  }
-  return out.join("\n");
-}
-function sortSections(sections) {
-  const key = (s) => s.type === "cost" ? "~" : `${s.stage}\0${s.type}`;
-  return [...sections].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-
-// generator/runtime/comment.ts
-var COMMENT_LIMIT = 65536;
-function render(input, caps, truncated) {
-  const sections = sortSections(input.sections);
-  const head = [marker(input.markerName), `## ${input.title ?? "Opsta plan"}`, ""];
-  if (input.sha) head.push(`For ${mdCode(input.sha.slice(0, 12))}.`, "");
-  const destroying = sections.filter((s) => destructiveCount(s) > 0);
-  if (destroying.length) {
-    head.push(`> [!CAUTION]`, `> **Destructive changes** in ${destroying.map((s) => `${mdCode(s.type === "cost" ? "cost" : s.stage)} (${destructiveCount(s)})`).join(", ")}: read them before approving.`, "");
-  }
-  if (sections.length === 0) head.push("_No stage changed in this pull request._", "");
-  const body = sections.map((s) => renderSection(s, caps)).join("\n");
-  const foot = truncated ? `
----
-_This comment is shortened to fit GitHub's limit; the full plans are in the job summary${input.runUrl ? ` of [the run](${input.runUrl})` : ""}._
-` : input.runUrl ? `
----
-_Full output: [the run](${input.runUrl})._
-` : "";
-  return `${head.join("\n")}${body}${foot}`;
-}
-var LADDER = [
-  FULL,
-  ...[500, 200, 100, 50, 20, 10, 5, 0].map((items) => ({ items, chars: Infinity, destructive: Infinity })),
-  ...[2e4, 8e3, 3e3, 1e3, 0].map((chars) => ({ items: 0, chars, destructive: Infinity })),
-  ...[200, 100, 50, 20, 10, 5, 0].map((destructive) => ({ items: 0, chars: 0, destructive }))
-];
-function renderComment(input, limit = COMMENT_LIMIT) {
-  for (const [i, caps] of LADDER.entries()) {
-    const body2 = render(input, caps, i > 0);
-    if (body2.length < limit) return { body: body2, truncated: i > 0 };
-  }
-  const body = render(input, LADDER[LADDER.length - 1], true);
-  const cut = body.lastIndexOf("\n", limit - 200);
-  return { body: `${body.slice(0, cut)}
-
-_… cut to fit GitHub's limit; see the job summary._
-`, truncated: true };
-}
-function renderFull(input) {
-  return render(input, FULL, false);
-}
-
-// generator/runtime/compare-plan.ts
-function actionsOf(plan, what) {
-  const m = /* @__PURE__ */ new Map();
-  for (const { address, actions } of resourceChanges(plan, what)) {
-    const kind = changeKind(actions);
-    if (kind === "read" || kind === "no-op") continue;
-    m.set(address, kind);
-  }
-  return m;
-}
-function comparePlans(reviewed, fresh) {
-  const a = actionsOf(reviewed, "the reviewed plan");
-  const b = actionsOf(fresh, "the fresh plan");
-  const diffs = [];
-  for (const address of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
-    const r = a.get(address);
-    const f = b.get(address);
-    if (r !== f) diffs.push({ address, ...r ? { reviewed: r } : {}, ...f ? { fresh: f } : {} });
-  }
-  return diffs;
-}
-function describeDifferences(stage, diffs) {
-  const where = stage ? `stage ${stage}` : "the stage";
-  if (diffs.length === 0) return `${where}: the fresh plan matches the reviewed plan`;
-  const lines = diffs.map(
-    (d) => d.reviewed === void 0 ? `  + ${d.address}: ${d.fresh} (not in the reviewed plan)` : d.fresh === void 0 ? `  - ${d.address}: ${d.reviewed} (reviewed, no longer planned)` : `  ~ ${d.address}: reviewed ${d.reviewed}, now ${d.fresh}`
-  );
-  return [
-    `${where}: the fresh plan differs from the plan reviewed on the pull request in ${diffs.length} resource${diffs.length === 1 ? "" : "s"}; not applying.`,
-    ...lines,
-    "Something changed since the review (another merge, drift, or a provider default). Re-run the plan on a new pull request and review it."
-  ].join("\n");
-}
-
-// generator/runtime/exec.ts
-import { spawnSync } from "node:child_process";
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, input: opts.input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) {
-    const code = r.error.code;
-    if (code === "ENOENT") throw new UsageError(`${cmd} is not installed or not on PATH; the workflow must set it up before this step`);
-    throw new UsageError(`could not run ${cmd}: ${r.error.message}`);
-  }
-  return { code: r.status ?? 128, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
-}
-function runOk(cmd, args, opts = {}) {
-  const r = run(cmd, args, opts);
-  if (r.code !== 0) {
-    const last = r.stderr.trim().split("\n").slice(-3).join(" | ");
-    throw new UsageError(`${cmd} ${args[0] ?? ""} failed (exit ${r.code}): ${last || "no output"}`);
-  }
-  return r.stdout;
-}
-
-// ../../../work/main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -386,7 +97,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../../../work/main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -409,7 +120,7 @@ function register(state, name, method, options) {
   });
 }
 
-// ../../../work/main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -444,7 +155,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// ../../../work/main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -458,7 +169,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// ../../../work/main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -492,7 +203,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../../../work/main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -805,7 +516,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../../../work/main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -989,7 +700,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// ../../../work/main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -1324,7 +1035,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../../../work/main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -1363,7 +1074,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../../../work/main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -1545,7 +1256,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../../../work/main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -1655,7 +1366,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../../../work/main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -1700,10 +1411,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../../../work/main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// ../../../work/main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -1837,10 +1548,10 @@ var Octokit = class {
   auth;
 };
 
-// ../../../work/main/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// ../../../work/main/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request4, options) => {
     octokit.log.debug("request", options);
@@ -1864,7 +1575,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// ../../../work/main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -1980,10 +1691,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// ../../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// ../../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -4275,7 +3986,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -4398,7 +4109,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -4415,10 +4126,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// ../../../work/main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// ../../../work/main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
@@ -4570,6 +4281,533 @@ function describeHttpError(e, endpoint2, post) {
   const kind = failureKind(e);
   if (kind === "no-answer") return new GitHubApiError(`GitHub API ${endpoint2} failed: no answer (${msg}); check GITHUB_API_URL and the network, then re-run the job (a re-run does not duplicate what it already published)`, void 0, post);
   return new GitHubApiError(`GitHub API ${endpoint2} failed: ${err.status} ${msg}${HINTS[err.status] ? `; ${HINTS[err.status]}` : ""}`, err.status, post && kind === "server");
+}
+
+// generator/src/encode.ts
+function markdownPlain(value) {
+  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, " ").replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+function markdownText(value) {
+  return markdownPlain(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/@/g, "@‍").replace(/#(?=\d)/g, "#‍");
+}
+function markdownLine(value) {
+  return markdownText(value).replace(
+    /^(\s*)(?:([#+=-])|(\d+)([.)]))/,
+    (_m, sp, mark, digits, punct) => mark ? `${sp}\\${mark}` : `${sp}${digits}\\${punct}`
+  );
+}
+
+// generator/runtime/markdown.ts
+var mdText = markdownLine;
+function mdCode(s) {
+  const clean3 = markdownPlain(s);
+  const longest = Math.max(0, ...(clean3.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean3.startsWith("`") || clean3.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean3}${pad}${fence}`;
+}
+function mdFence(body, lang = "") {
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${body.replace(/\u0000/g, "")}${body.endsWith("\n") ? "" : "\n"}${fence}`;
+}
+function marker(name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(name)) throw new Error(`marker name ${JSON.stringify(name)} must be letters, digits and : . _ -`);
+  return `<!-- opsta:${name} -->`;
+}
+
+// generator/runtime/publish.ts
+function isOurs(body, user, markerLine) {
+  return typeof body === "string" && body.startsWith(markerLine) && user?.type === "Bot";
+}
+async function upsertComment(gh, r, issueNumber, markerName, body) {
+  const m = marker(markerName);
+  if (!body.startsWith(m)) throw new Error("the comment body must start with its marker");
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+  const mine = comments.find((c) => isOurs(c.body, c.user, m));
+  if (mine) {
+    if (mine.body !== body) await gh.rest.issues.updateComment({ ...r, comment_id: mine.id, body });
+    return { id: mine.id, created: false };
+  }
+  const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
+  return { id: data.id, created: true };
+}
+async function startDeployment(gh, r, d) {
+  const existing = await gh.paginate(gh.rest.repos.listDeployments, { ...r, sha: d.ref, environment: d.environment, per_page: 100 });
+  const again2 = existing.find((x) => x.payload !== null && typeof x.payload === "object" && x.payload.opstaRunId === d.runId);
+  if (again2) return { id: again2.id, created: false };
+  const res = await gh.rest.repos.createDeployment({
+    ...r,
+    ref: d.ref,
+    environment: d.environment,
+    auto_merge: false,
+    required_contexts: [],
+    transient_environment: false,
+    payload: { opstaRunId: d.runId },
+    description: (d.description ?? `Opsta apply, run ${d.runId}`).slice(0, 140)
+  });
+  if (res.status !== 201 || !("id" in res.data)) throw new Error(`GitHub did not create the deployment: ${res.data.message ?? res.status}`);
+  return { id: res.data.id, created: true };
+}
+async function deploymentStatus(gh, r, id, state, description, logUrl) {
+  const text = description.slice(0, 140);
+  const { data: latest } = await gh.rest.repos.listDeploymentStatuses({ ...r, deployment_id: id, per_page: 1 });
+  if (latest[0] && latest[0].state === state && latest[0].description === text && (latest[0].log_url ?? "") === (logUrl ?? "")) return { created: false };
+  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: text, ...logUrl ? { log_url: logUrl } : {} });
+  return { created: true };
+}
+var DRIFT_LABEL = "opsta-drift";
+async function syncDriftIssue(gh, r, stage, report) {
+  const m = marker(`drift:${stage}`);
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: DRIFT_LABEL, state: "all", per_page: 100 });
+  const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1)[0];
+  if (!report) {
+    if (!mine || mine.state === "closed") return { action: "none", ...mine ? { number: mine.number } : {} };
+    const gone = `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure.`;
+    const said = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: mine.number, per_page: 100 });
+    const last = said.at(-1);
+    if (!(last && last.body === gone && last.user?.type === "Bot")) await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: gone });
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "closed", state_reason: "completed" });
+    return { action: "closed", number: mine.number };
+  }
+  const body = [m, `Terraform found drift in stage \`${stage}\`: the infrastructure no longer matches the configuration on the default branch.`, "", report.details, "", report.runUrl ? `Last checked by [this run](${report.runUrl}).` : "", "Fix it by applying the configuration again (or by changing the configuration to match); this issue closes itself when the drift is gone.", ""].join("\n");
+  if (!mine) {
+    const { data } = await gh.rest.issues.create({ ...r, title: `Drift: ${stage}`, body, labels: [DRIFT_LABEL] });
+    return { action: "created", number: data.number };
+  }
+  if (mine.state === "closed") {
+    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "open", body });
+    return { action: "reopened", number: mine.number };
+  }
+  if (mine.body !== body) await gh.rest.issues.update({ ...r, issue_number: mine.number, body });
+  return { action: mine.body !== body ? "updated" : "none", number: mine.number };
+}
+
+// generator/runtime/apply-outcome.ts
+function stageStepIds(stageId) {
+  const sid = stageId.replace(/-/g, "_");
+  return { plan: `plan_${sid}`, compare: `compare_${sid}`, apply: `apply_${sid}`, helmfile: `helmfile_${sid}` };
+}
+var OTHER_STEPS = {
+  deployment: "starting the deployment",
+  reviewed: "finding the reviewed plans",
+  kubeconfig: "writing the kubeconfig",
+  health: "the health checks",
+  finish: "finishing the deployment"
+};
+var failed = (s) => s?.outcome === "failure";
+var interrupted = (s) => s?.outcome === "cancelled";
+var succeeded = (s) => s?.outcome === "success";
+function decideOutcome(stages, steps, opts = {}) {
+  const jobStatus = opts.jobStatus ?? "failure";
+  const merge2 = (opts.event ?? "push") === "push";
+  const applied = [];
+  const before = () => applied.length ? ` Applied earlier in this run: ${applied.join(", ")}.` : " Nothing was applied before it in this run.";
+  for (const s of stages) {
+    const ids = stageStepIds(s.id);
+    if (s.tool === "terraform") {
+      const plan = steps[ids.plan];
+      const compare = steps[ids.compare];
+      const apply = steps[ids.apply];
+      if (failed(apply)) {
+        const undo = "Terraform has no undo: the revert re-applies the previous configuration once merged, it restores no deleted data.";
+        return {
+          kind: "terraform-apply",
+          stage: s.id,
+          ...merge2 ? { revertStage: s.id } : {},
+          applied,
+          status: "failure",
+          description: `${s.id}: terraform apply failed; ${merge2 ? "a revert pull request follows" : "a manual run: nothing to revert"}`,
+          message: merge2 ? `${s.id}: terraform apply failed, so the run stopped and a pull request reverting the merge is opened. ${undo}${before()}` : `${s.id}: terraform apply failed, so the run stopped. A manual run has no merge to revert: fix forward with a pull request.${before()}`
+        };
+      }
+      if (failed(compare)) {
+        return {
+          kind: "compare-plan",
+          stage: s.id,
+          applied,
+          status: "stopped",
+          description: `${s.id}: stopped before applying: the plan is not the reviewed one (nothing applied)`,
+          message: `${s.id}: stopped before terraform apply: its fresh plan is not the plan reviewed on the merged pull request (the differences are in that step's log). Nothing of ${s.id} was applied, so no revert pull request is opened; open a pull request so the change is planned and reviewed.${before()}`
+        };
+      }
+      if (failed(plan)) {
+        return {
+          kind: "terraform-plan",
+          stage: s.id,
+          applied,
+          status: "stopped",
+          description: `${s.id}: init or plan failed (nothing applied)`,
+          message: `${s.id}: terraform init or plan failed, before anything of ${s.id} was applied; no revert pull request is opened.${before()}`
+        };
+      }
+      if (interrupted(plan) || interrupted(compare) || interrupted(apply)) {
+        const during = interrupted(apply) ? "during terraform apply (its state may be partly applied and its lock still held)" : "before terraform apply";
+        return { kind: "cancelled", stage: s.id, applied, status: "cancelled", description: `${s.id}: cancelled ${interrupted(apply) ? "during" : "before"} terraform apply`, message: `The run was cancelled in ${s.id} ${during}. No revert pull request is opened for a cancelled run.${before()}` };
+      }
+      if (succeeded(apply)) applied.push(s.id);
+    } else {
+      const h = steps[ids.helmfile];
+      if (failed(h) || interrupted(h)) {
+        const rollback = rollbackSummary(steps.rollback);
+        return {
+          kind: failed(h) ? "helmfile" : "cancelled",
+          stage: s.id,
+          applied,
+          status: failed(h) ? "failure" : "cancelled",
+          description: `${s.id}: helmfile apply ${failed(h) ? "failed" : "was cancelled"}; ${rollback ? "see the Helm rollback" : "no release rolled back"}`,
+          message: `${s.id}: helmfile apply ${failed(h) ? "failed" : "was cancelled"}. Helm releases are rolled back to their last good revision, not the merge: ${rollback || "the rollback step did not report (see its log)"}.${before()}`
+        };
+      }
+      if (succeeded(h)) applied.push(s.id);
+    }
+  }
+  for (const [id, what] of Object.entries(OTHER_STEPS)) {
+    if (!failed(steps[id]) && !interrupted(steps[id])) continue;
+    if (id === "health" && failed(steps[id])) {
+      return {
+        kind: "health",
+        applied,
+        status: "unhealthy",
+        description: "every stage applied; health checks failed: deployed but unhealthy",
+        message: `Every stage applied${applied.length ? ` (${applied.join(", ")} changed)` : ""}, then the health checks failed: the platform is deployed but unhealthy (see the health report). Nothing is reverted or rolled back.`
+      };
+    }
+    return { kind: interrupted(steps[id]) ? "cancelled" : "other", applied, status: interrupted(steps[id]) ? "cancelled" : "failure", description: `${what} ${interrupted(steps[id]) ? "was cancelled" : "failed"}; no stage failed`, message: `${what[0].toUpperCase()}${what.slice(1)} ${interrupted(steps[id]) ? "was cancelled" : "failed"}: no stage failed, so nothing is reverted or rolled back.${before()}` };
+  }
+  const cancelled = jobStatus === "cancelled";
+  return {
+    kind: cancelled ? "cancelled" : "other",
+    applied,
+    status: cancelled ? "cancelled" : "failure",
+    description: `${cancelled ? "cancelled" : "a step failed"} outside the stages; nothing reverted`,
+    message: `${cancelled ? "The run was cancelled" : "A step outside the stages failed (a setup step, a cloud login: see the run)"}; no stage failed, so nothing is reverted or rolled back.${before()}`
+  };
+}
+function rollbackSummary(step) {
+  const text = step?.outputs?.releases;
+  if (!text) return "";
+  let list;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    return "";
+  }
+  if (!Array.isArray(list)) return "";
+  if (list.length === 0) return "no release was left changed";
+  return list.map((r) => `${r.namespace}/${r.name} ${r.outcome}${r.to ? ` to revision ${r.to}` : ""}`).join(", ");
+}
+function outcomeEvent(o, steps) {
+  let rollback;
+  try {
+    rollback = steps.rollback?.outputs?.releases ? JSON.parse(steps.rollback.outputs.releases) : void 0;
+  } catch {
+    rollback = void 0;
+  }
+  return { status: o.status, outcome: o.kind, ...o.stage ? { failedStage: o.stage } : {}, applied: o.applied, ...Array.isArray(rollback) ? { rollback } : {}, message: o.message };
+}
+function parseSteps(text) {
+  let j;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`apply-outcome: --steps is not JSON (${e.message}); pass \${{ toJSON(steps) }} through env:`);
+  }
+  if (typeof j !== "object" || j === null || Array.isArray(j)) throw new UsageError("apply-outcome: --steps must be the steps context, a JSON object of step id → { outcome, conclusion, outputs }");
+  return j;
+}
+async function applyOutcomeCommand(argv, io) {
+  const f = parseFlags(argv, ["steps", "job-status", "pipeline", "deployment-id"], "apply-outcome");
+  const steps = parseSteps(required(f, "steps", "apply-outcome"));
+  const pipeline = parsePipeline(readJson(f.pipeline ?? ".opsta/pipeline.json", "the pipeline file"));
+  const o = decideOutcome(pipeline.stages, steps, { jobStatus: f["job-status"] ?? "failure", event: io.env.GITHUB_EVENT_NAME ?? "push" });
+  setOutput(io, "kind", o.kind);
+  setOutput(io, "stage", o.stage ?? "");
+  setOutput(io, "revert_stage", o.revertStage ?? "");
+  setOutput(io, "event", JSON.stringify(outcomeEvent(o, steps)));
+  io.stdout(`${o.message}
+`);
+  appendSummary(io, `### Outcome
+
+${mdText(o.message)}
+`);
+  if (f["deployment-id"]) {
+    const id = Number(f["deployment-id"]);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`apply-outcome: --deployment-id must be a number, got ${JSON.stringify(f["deployment-id"])}`);
+    const gh = githubClient(io);
+    const r = repository(io);
+    if (o.stage) await deploymentStatus(gh, r, id, "in_progress", `${o.stage}: ${o.status === "cancelled" ? "cancelled" : "failed"}`, runUrl(io));
+    await deploymentStatus(gh, r, id, "failure", o.description, runUrl(io));
+  }
+  return 0;
+}
+
+// generator/runtime/budget.ts
+var WARN_AT = 0.8;
+var DEFAULT_ACK_LABEL = "opsta:budget-acknowledged";
+function parseCost(json2, where) {
+  const total = json2?.totalUsd;
+  if (typeof total !== "number" || !Number.isFinite(total) || total < 0) throw new UsageError(`${where}: "totalUsd" must be a non-negative number (the output of opsta cost --json, or .opsta/cost.json)`);
+  const b = json2.budget;
+  if (b !== void 0 && (typeof b?.monthlyUsd !== "number" || !(b.monthlyUsd > 0))) throw new UsageError(`${where}: "budget.monthlyUsd" must be a positive number`);
+  return { totalUsd: total, ...b ? { budget: { monthlyUsd: b.monthlyUsd } } : {} };
+}
+var usd = (n) => `$${n.toFixed(2)}`;
+function checkBudget(cost, opts = {}) {
+  const ack = opts.ackLabel ?? DEFAULT_ACK_LABEL;
+  const base = opts.base ? { baseUsd: opts.base.totalUsd } : {};
+  const delta = opts.base ? ` (${cost.totalUsd >= opts.base.totalUsd ? "+" : "-"}${usd(Math.abs(cost.totalUsd - opts.base.totalUsd))} against the base branch)` : "";
+  if (!cost.budget) return { type: "cost", status: "no-budget", totalUsd: cost.totalUsd, ...base, message: `Estimated ${usd(cost.totalUsd)} a month${delta}; no budget set (budget.monthlyUsd in the plan).` };
+  const limit = cost.budget.monthlyUsd;
+  const common = { type: "cost", totalUsd: cost.totalUsd, budgetUsd: limit, ...base };
+  const pct = Math.round(cost.totalUsd / limit * 100);
+  if (cost.totalUsd > limit) {
+    if (opts.labels?.includes(ack)) return { ...common, status: "acknowledged", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} (${pct} %)${delta}; acknowledged with the label "${ack}".` };
+    return { ...common, status: "over", message: `Estimated ${usd(cost.totalUsd)} a month is over the budget of ${usd(limit)} by ${usd(cost.totalUsd - limit)} (${pct} %)${delta}. Lower the plan's cost, raise budget.monthlyUsd, or have a maintainer add the label "${ack}".` };
+  }
+  if (cost.totalUsd >= WARN_AT * limit) return { ...common, status: "warn", message: `Estimated ${usd(cost.totalUsd)} a month is ${pct} % of the budget of ${usd(limit)}${delta}.` };
+  return { ...common, status: "ok", message: `Estimated ${usd(cost.totalUsd)} a month, ${pct} % of the budget of ${usd(limit)}${delta}.` };
+}
+
+// generator/runtime/plan-summary.ts
+function changeKind(actions) {
+  const a = actions.join(",");
+  switch (a) {
+    case "create":
+      return "create";
+    case "update":
+      return "update";
+    case "delete":
+      return "delete";
+    case "delete,create":
+    case "create,delete":
+      return "replace";
+    case "read":
+      return "read";
+    case "forget":
+      return "forget";
+    case "no-op":
+    case "":
+      return "no-op";
+    default:
+      throw new UsageError(`unknown Terraform action list [${actions.join(", ")}] in the plan JSON; is this terraform show -json output?`);
+  }
+}
+function resourceChanges(plan, what = "the plan JSON") {
+  if (typeof plan !== "object" || plan === null || !("format_version" in plan)) {
+    throw new UsageError(`${what} has no "format_version": it is not \`terraform show -json <planfile>\` output`);
+  }
+  const rc = plan.resource_changes;
+  if (rc === void 0) return [];
+  if (!Array.isArray(rc)) throw new UsageError(`${what}: "resource_changes" must be a list`);
+  const out = [];
+  rc.forEach((r, i) => {
+    if (typeof r?.address !== "string") throw new UsageError(`${what}: resource_changes[${i}].address is missing`);
+    if (r.mode === "data") return;
+    const actions = r.change?.actions;
+    if (!Array.isArray(actions) || !actions.every((x) => typeof x === "string")) throw new UsageError(`${what}: resource_changes[${i}].change.actions must be a list of strings`);
+    out.push({ address: r.address, actions, raw: r });
+  });
+  return out.sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+}
+function summarizePlan(stage, plan) {
+  const s = { type: "plan", stage, add: 0, change: 0, destroy: 0, imports: 0, moves: 0, forget: 0, destructive: [], changes: [], outputs: [], errored: false };
+  for (const { address, actions, raw } of resourceChanges(plan)) {
+    const kind = changeKind(actions);
+    if (kind === "read") continue;
+    const line = { address, kind };
+    if (typeof raw.action_reason === "string") line.reason = raw.action_reason;
+    if (typeof raw.previous_address === "string" && raw.previous_address !== address) {
+      line.movedFrom = raw.previous_address;
+      s.moves++;
+    }
+    if (raw.change?.importing) {
+      line.importing = true;
+      s.imports++;
+    }
+    if (kind === "create") s.add++;
+    if (kind === "update") s.change++;
+    if (kind === "delete") s.destroy++;
+    if (kind === "replace") s.add++, s.destroy++;
+    if (kind === "forget") s.forget++;
+    if (kind === "delete" || kind === "replace") s.destructive.push(line);
+    else if (kind !== "no-op" || line.movedFrom || line.importing) s.changes.push(line);
+  }
+  const oc = plan.output_changes ?? {};
+  s.outputs = Object.keys(oc).filter((k) => !(oc[k]?.actions ?? []).every((a) => a === "no-op")).sort();
+  s.errored = plan.errored === true;
+  return s;
+}
+var hasChanges = (s) => s.destructive.length + s.changes.length + s.outputs.length > 0;
+function countsLine(s) {
+  if (!hasChanges(s)) return "no changes";
+  const parts = [`${s.add} to add`, `${s.change} to change`, `${s.destroy} to destroy`];
+  if (s.imports) parts.unshift(`${s.imports} to import`);
+  if (s.moves) parts.push(`${s.moves} moved`);
+  if (s.forget) parts.push(`${s.forget} to forget`);
+  if (s.outputs.length) parts.push(`${s.outputs.length} output${s.outputs.length === 1 ? "" : "s"} changed`);
+  return parts.join(", ");
+}
+
+// generator/runtime/sections.ts
+var FULL = { items: Infinity, chars: Infinity, destructive: Infinity };
+function clip(s, max = 200) {
+  return s.length <= max ? s : `${s.slice(0, max / 2 - 1)}…${s.slice(s.length - max / 2)}`;
+}
+var usd2 = (n) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+function resourceLine(r) {
+  const notes = [r.reason?.replace(/_/g, " "), r.movedFrom ? `moved from ${mdCode(clip(r.movedFrom))}` : void 0, r.importing ? "imported" : void 0].filter(Boolean);
+  return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
+function more(n) {
+  return `- _… ${n} more, listed in the job summary._`;
+}
+function destructiveCount(s) {
+  return s.type === "plan" ? s.destructive.length : 0;
+}
+function renderSection(s, caps = FULL) {
+  if (s.type === "cost") {
+    const icon = { ok: "✅", warn: "⚠️", over: "❌", acknowledged: "☑️", "no-budget": "ℹ️" }[s.status];
+    const lines = [`### Monthly cost`, "", `${icon} ${mdText(s.message)}`, ""];
+    const rows = [`| Estimate | ${usd2(s.totalUsd)} |`];
+    if (s.baseUsd !== void 0) rows.push(`| Base branch | ${usd2(s.baseUsd)} |`, `| Change | ${s.totalUsd - s.baseUsd >= 0 ? "+" : "−"}${usd2(Math.abs(s.totalUsd - s.baseUsd))} |`);
+    if (s.budgetUsd !== void 0) rows.push(`| Budget | ${usd2(s.budgetUsd)} (${Math.round(s.totalUsd / s.budgetUsd * 100)} %) |`);
+    return [...lines, "| | Monthly |", "|---|---:|", ...rows, ""].join("\n");
+  }
+  if (s.type === "text") {
+    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf("\n", caps.chars)))}
+… truncated: ${s.body.length - caps.chars} more characters in the job summary
+` : s.body;
+    return [`### ${mdCode(s.stage)}: ${mdText(s.title)}`, "", s.body.trim() === "" ? "_No changes._" : `<details><summary>Show</summary>
+
+${mdFence(body, s.lang ?? "")}
+
+</details>`, ""].join("\n");
+  }
+  const out = [`### ${mdCode(s.stage)}: ${countsLine(s)}`, ""];
+  if (s.errored) out.push("> [!WARNING]", "> The plan errored: the changes below are what Terraform planned before the error, not the whole change.", "");
+  if (s.destructive.length) {
+    const replaced = s.destructive.filter((r) => r.kind === "replace").length;
+    out.push("> [!CAUTION]", `> **${s.destructive.length} resource${s.destructive.length === 1 ? "" : "s"} will be destroyed** (${replaced} of them replaced): deleted data does not come back, check each one.`);
+    const shown = s.destructive.slice(0, caps.destructive);
+    for (const r of shown) out.push(`> ${resourceLine(r)}`);
+    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length)}`);
+    out.push("");
+  }
+  if (!hasChanges(s)) return [...out, "_No changes: the infrastructure matches the configuration._", ""].join("\n");
+  if (s.changes.length || s.outputs.length) {
+    out.push(`<details><summary>Other changes (${s.changes.length + s.outputs.length})</summary>`, "");
+    const shown = s.changes.slice(0, caps.items);
+    for (const r of shown) out.push(resourceLine(r));
+    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length));
+    const outs = s.outputs.slice(0, Math.max(0, caps.items - shown.length));
+    for (const o of outs) out.push(`- **output** ${mdCode(clip(o))}`);
+    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length));
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
+function sortSections(sections) {
+  const key = (s) => s.type === "cost" ? "~" : `${s.stage}\0${s.type}`;
+  return [...sections].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// generator/runtime/comment.ts
+var COMMENT_LIMIT = 65536;
+function render(input, caps, truncated) {
+  const sections = sortSections(input.sections);
+  const head = [marker(input.markerName), `## ${input.title ?? "Opsta plan"}`, ""];
+  if (input.sha) head.push(`For ${mdCode(input.sha.slice(0, 12))}.`, "");
+  const destroying = sections.filter((s) => destructiveCount(s) > 0);
+  if (destroying.length) {
+    head.push(`> [!CAUTION]`, `> **Destructive changes** in ${destroying.map((s) => `${mdCode(s.type === "cost" ? "cost" : s.stage)} (${destructiveCount(s)})`).join(", ")}: read them before approving.`, "");
+  }
+  if (sections.length === 0) head.push("_No stage changed in this pull request._", "");
+  const body = sections.map((s) => renderSection(s, caps)).join("\n");
+  const foot = truncated ? `
+---
+_This comment is shortened to fit GitHub's limit; the full plans are in the job summary${input.runUrl ? ` of [the run](${input.runUrl})` : ""}._
+` : input.runUrl ? `
+---
+_Full output: [the run](${input.runUrl})._
+` : "";
+  return `${head.join("\n")}${body}${foot}`;
+}
+var LADDER = [
+  FULL,
+  ...[500, 200, 100, 50, 20, 10, 5, 0].map((items) => ({ items, chars: Infinity, destructive: Infinity })),
+  ...[2e4, 8e3, 3e3, 1e3, 0].map((chars) => ({ items: 0, chars, destructive: Infinity })),
+  ...[200, 100, 50, 20, 10, 5, 0].map((destructive) => ({ items: 0, chars: 0, destructive }))
+];
+function renderComment(input, limit = COMMENT_LIMIT) {
+  for (const [i, caps] of LADDER.entries()) {
+    const body2 = render(input, caps, i > 0);
+    if (body2.length < limit) return { body: body2, truncated: i > 0 };
+  }
+  const body = render(input, LADDER[LADDER.length - 1], true);
+  const cut = body.lastIndexOf("\n", limit - 200);
+  return { body: `${body.slice(0, cut)}
+
+_… cut to fit GitHub's limit; see the job summary._
+`, truncated: true };
+}
+function renderFull(input) {
+  return render(input, FULL, false);
+}
+
+// generator/runtime/compare-plan.ts
+function actionsOf(plan, what) {
+  const m = /* @__PURE__ */ new Map();
+  for (const { address, actions } of resourceChanges(plan, what)) {
+    const kind = changeKind(actions);
+    if (kind === "read" || kind === "no-op") continue;
+    m.set(address, kind);
+  }
+  return m;
+}
+function comparePlans(reviewed, fresh) {
+  const a = actionsOf(reviewed, "the reviewed plan");
+  const b = actionsOf(fresh, "the fresh plan");
+  const diffs = [];
+  for (const address of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
+    const r = a.get(address);
+    const f = b.get(address);
+    if (r !== f) diffs.push({ address, ...r ? { reviewed: r } : {}, ...f ? { fresh: f } : {} });
+  }
+  return diffs;
+}
+function describeDifferences(stage, diffs) {
+  const where = stage ? `stage ${stage}` : "the stage";
+  if (diffs.length === 0) return `${where}: the fresh plan matches the reviewed plan`;
+  const lines = diffs.map(
+    (d) => d.reviewed === void 0 ? `  + ${d.address}: ${d.fresh} (not in the reviewed plan)` : d.fresh === void 0 ? `  - ${d.address}: ${d.reviewed} (reviewed, no longer planned)` : `  ~ ${d.address}: reviewed ${d.reviewed}, now ${d.fresh}`
+  );
+  return [
+    `${where}: the fresh plan differs from the plan reviewed on the pull request in ${diffs.length} resource${diffs.length === 1 ? "" : "s"}; not applying.`,
+    ...lines,
+    "Something changed since the review (another merge, drift, or a provider default). Re-run the plan on a new pull request and review it."
+  ].join("\n");
+}
+
+// generator/runtime/exec.ts
+import { spawnSync } from "node:child_process";
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, input: opts.input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) {
+    const code = r.error.code;
+    if (code === "ENOENT") throw new UsageError(`${cmd} is not installed or not on PATH; the workflow must set it up before this step`);
+    throw new UsageError(`could not run ${cmd}: ${r.error.message}`);
+  }
+  return { code: r.status ?? 128, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+function runOk(cmd, args, opts = {}) {
+  const r = run(cmd, args, opts);
+  if (r.code !== 0) {
+    const last = r.stderr.trim().split("\n").slice(-3).join(" | ");
+    throw new UsageError(`${cmd} ${args[0] ?? ""} failed (exit ${r.code}): ${last || "no output"}`);
+  }
+  return r.stdout;
 }
 
 // generator/runtime/health/config.ts
@@ -5598,8 +5836,26 @@ function renderHealthMarkdown(report) {
 // generator/runtime/helm-rollback.ts
 var GOOD = /* @__PURE__ */ new Set(["deployed", "superseded"]);
 var needsRollback = (status) => status === "failed" || status.startsWith("pending-");
+var SETTLED = /* @__PURE__ */ new Set(["rolled-back", "helm-rolled-back", "uninstalled"]);
 function lastGoodRevision(history, current) {
   return history.filter((h) => h.revision < current && GOOD.has(h.status)).map((h) => h.revision).sort((a, b) => b - a)[0];
+}
+function atomicRollback(history, opts) {
+  const sorted = [...history].sort((a, b) => a.revision - b.revision);
+  const current = sorted.at(-1);
+  const prev = sorted.at(-2);
+  const m = /^Rollback to (\d+)$/.exec(current?.description ?? "");
+  if (!current || !prev || !m || current.status !== "deployed" || prev.status !== "failed") return void 0;
+  const at = Date.parse(current.updated ?? "");
+  const recent = opts.since !== void 0 && Number.isFinite(at) ? at >= opts.since : false;
+  if (!recent && !opts.inLog) return void 0;
+  return { from: prev.revision, to: Number(m[1]), as: current.revision, ...current.chart ? { chart: current.chart } : {}, ...current.app_version ? { appVersion: current.app_version } : {} };
+}
+function atomicMentions(log) {
+  const rolledBack = /* @__PURE__ */ new Set();
+  const uninstalled = /* @__PURE__ */ new Set();
+  for (const m of log.matchAll(/release (\S+) failed, and has been (rolled back|uninstalled) due to atomic being set/g)) (m[2] === "uninstalled" ? uninstalled : rolledBack).add(m[1]);
+  return { rolledBack, uninstalled };
 }
 function json(text, what) {
   try {
@@ -5614,41 +5870,83 @@ function helmRollback(opts) {
   if (list.code !== 0) throw new UsageError(`helmfile list failed (exit ${list.code}): ${list.stderr.trim().split("\n").pop() ?? ""}`);
   const releases = json(list.stdout, "helmfile list");
   const results = [];
+  const said = atomicMentions(opts.log ?? "");
+  const history = (r) => run("helm", ["history", r.name, "--namespace", r.namespace, "--max", "50", "--output", "json"], { env });
   for (const r of releases) {
     if (r.enabled === false || r.installed === false) continue;
     const st = run("helm", ["status", r.name, "--namespace", r.namespace, "--output", "json"], { env });
-    if (st.code !== 0) continue;
+    if (st.code !== 0) {
+      if (said.uninstalled.has(r.name)) results.push({ name: r.name, namespace: r.namespace, status: "uninstalled", outcome: "uninstalled", detail: "its first install failed and Helm uninstalled it (atomic); there is no earlier revision, the next apply installs it again" });
+      continue;
+    }
     const status = json(st.stdout, `helm status ${r.name}`);
     const state = status.info?.status ?? "unknown";
-    if (!needsRollback(state)) continue;
     const current = Number(status.version);
-    const hist = run("helm", ["history", r.name, "--namespace", r.namespace, "--max", "50", "--output", "json"], { env });
+    if (!needsRollback(state)) {
+      if (state !== "deployed" || opts.since === void 0 && !said.rolledBack.has(r.name)) continue;
+      const hist2 = history(r);
+      if (hist2.code !== 0) continue;
+      const undone = atomicRollback(json(hist2.stdout, `helm history ${r.name}`), { ...opts.since !== void 0 ? { since: opts.since } : {}, inLog: said.rolledBack.has(r.name) });
+      if (undone) results.push({ name: r.name, namespace: r.namespace, status: "failed", ...undone, outcome: "helm-rolled-back" });
+      continue;
+    }
+    const hist = history(r);
     if (hist.code !== 0) {
       results.push({ name: r.name, namespace: r.namespace, status: state, from: current, outcome: "rollback-failed", detail: `helm history failed: ${hist.stderr.trim().split("\n").pop()}` });
       continue;
     }
-    const to = lastGoodRevision(json(hist.stdout, `helm history ${r.name}`), current);
+    const revisions = json(hist.stdout, `helm history ${r.name}`);
+    const to = lastGoodRevision(revisions, current);
     if (to === void 0) {
       results.push({ name: r.name, namespace: r.namespace, status: state, from: current, outcome: "no-good-revision", detail: "its first install failed; there is no earlier revision (fix the values and apply again, or helm uninstall it)" });
       continue;
     }
+    const good = revisions.find((h) => h.revision === to);
     const rb = run("helm", ["rollback", r.name, String(to), "--namespace", r.namespace, "--wait", "--timeout", opts.timeout], { env });
-    results.push({ name: r.name, namespace: r.namespace, status: state, from: current, to, outcome: rb.code === 0 ? "rolled-back" : "rollback-failed", ...rb.code === 0 ? {} : { detail: rb.stderr.trim().split("\n").pop() ?? `exit ${rb.code}` } });
+    results.push({ name: r.name, namespace: r.namespace, status: state, from: current, to, ...good?.chart ? { chart: good.chart } : {}, ...good?.app_version ? { appVersion: good.app_version } : {}, outcome: rb.code === 0 ? "rolled-back" : "rollback-failed", ...rb.code === 0 ? {} : { detail: rb.stderr.trim().split("\n").pop() ?? `exit ${rb.code}` } });
   }
   return results;
 }
+var version = (r) => r.chart ? ` (chart ${r.chart}${r.appVersion ? `, app ${r.appVersion}` : ""})` : "";
 function describeRollbacks(results) {
   if (results.length === 0) return "No Helm release is failed or pending: nothing to roll back.";
   return results.map(
-    (r) => r.outcome === "rolled-back" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, rolled back to revision ${r.to}` : r.outcome === "no-good-revision" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, not rolled back: ${r.detail}` : `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, ROLLBACK FAILED${r.to ? ` (to revision ${r.to})` : ""}: ${r.detail}`
+    (r) => r.outcome === "rolled-back" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, rolled back to revision ${r.to}${version(r)}` : r.outcome === "helm-rolled-back" ? `${r.namespace}/${r.name}: revision ${r.from} failed; Helm rolled it back to revision ${r.to}${version(r)} as revision ${r.as} (atomic)` : r.outcome === "uninstalled" ? `${r.namespace}/${r.name}: not installed: ${r.detail}` : r.outcome === "no-good-revision" ? `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, not rolled back: ${r.detail}` : `${r.namespace}/${r.name}: ${r.status} at revision ${r.from}, ROLLBACK FAILED${r.to ? ` (to revision ${r.to})` : ""}: ${r.detail}`
   ).join("\n");
+}
+async function helmRollbackCommand(argv, io) {
+  const f = parseFlags(argv, ["helmfile", "timeout", "since", "log"], "helm-rollback");
+  const timeout = f.timeout ?? "10m";
+  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
+  const since = f.since ? Date.parse(f.since) : void 0;
+  if (since !== void 0 && !Number.isFinite(since)) throw new UsageError(`helm-rollback: --since must be an ISO 8601 UTC time, as date -u +%Y-%m-%dT%H:%M:%SZ prints it (when helmfile apply started), got ${JSON.stringify(f.since)}`);
+  let log = "";
+  if (f.log) {
+    try {
+      log = readText(f.log, "the helmfile log");
+    } catch {
+      log = "";
+    }
+  }
+  const results = helmRollback({ helmfile: f.helmfile ?? "platform/helmfile.yaml", timeout, ...since !== void 0 ? { since } : {}, log, env: io.env });
+  const text = describeRollbacks(results);
+  setOutput(io, "rolled_back", JSON.stringify(results.filter((x) => x.outcome === "rolled-back").map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
+  setOutput(io, "releases", JSON.stringify(results.map(({ name, namespace, outcome, from, to, as, chart, appVersion }) => ({ name, namespace, outcome, from, to, as, chart, appVersion }))));
+  appendSummary(io, `### Helm rollback
+
+${mdFence(text)}
+`);
+  if (results.some((x) => !SETTLED.has(x.outcome))) throw new CheckFailed(text);
+  io.stdout(`${text}
+`);
+  return 0;
 }
 
 // generator/runtime/manifest-check.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 
-// ../../../work/main/node_modules/@noble/hashes/_u64.js
+// node_modules/@noble/hashes/_u64.js
 var fromNumH = (n) => n / 2 ** 32 | 0;
 var fromNumL = (n) => n >>> 0;
 function setU64FromNum(view, byteOffset, n, isLE) {
@@ -5658,7 +5956,7 @@ function setU64FromNum(view, byteOffset, n, isLE) {
   view.setUint32(byteOffset + 4, isLE ? h : l, isLE);
 }
 
-// ../../../work/main/node_modules/@noble/hashes/utils.js
+// node_modules/@noble/hashes/utils.js
 function isBytes(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
 }
@@ -5770,7 +6068,7 @@ var oidNist = (suffix) => ({
   oid: Uint8Array.from([6, 9, 96, 134, 72, 1, 101, 3, 4, 2, suffix])
 });
 
-// ../../../work/main/node_modules/@noble/hashes/_md.js
+// node_modules/@noble/hashes/_md.js
 function Chi(a, b, c) {
   return a & b ^ ~a & c;
 }
@@ -5883,7 +6181,7 @@ var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
   1541459225
 ]);
 
-// ../../../work/main/node_modules/@noble/hashes/sha2.js
+// node_modules/@noble/hashes/sha2.js
 var SHA256_K = /* @__PURE__ */ Uint32Array.from([
   1116352408,
   1899447441,
@@ -6103,73 +6401,6 @@ function describeManifestDrift(drift2) {
   ].join("\n");
 }
 
-// generator/runtime/publish.ts
-function isOurs(body, user, markerLine) {
-  return typeof body === "string" && body.startsWith(markerLine) && user?.type === "Bot";
-}
-async function upsertComment(gh, r, issueNumber, markerName, body) {
-  const m = marker(markerName);
-  if (!body.startsWith(m)) throw new Error("the comment body must start with its marker");
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
-  const mine = comments.find((c) => isOurs(c.body, c.user, m));
-  if (mine) {
-    if (mine.body !== body) await gh.rest.issues.updateComment({ ...r, comment_id: mine.id, body });
-    return { id: mine.id, created: false };
-  }
-  const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
-  return { id: data.id, created: true };
-}
-async function startDeployment(gh, r, d) {
-  const existing = await gh.paginate(gh.rest.repos.listDeployments, { ...r, sha: d.ref, environment: d.environment, per_page: 100 });
-  const again2 = existing.find((x) => x.payload !== null && typeof x.payload === "object" && x.payload.opstaRunId === d.runId);
-  if (again2) return { id: again2.id, created: false };
-  const res = await gh.rest.repos.createDeployment({
-    ...r,
-    ref: d.ref,
-    environment: d.environment,
-    auto_merge: false,
-    required_contexts: [],
-    transient_environment: false,
-    payload: { opstaRunId: d.runId },
-    description: (d.description ?? `Opsta apply, run ${d.runId}`).slice(0, 140)
-  });
-  if (res.status !== 201 || !("id" in res.data)) throw new Error(`GitHub did not create the deployment: ${res.data.message ?? res.status}`);
-  return { id: res.data.id, created: true };
-}
-async function deploymentStatus(gh, r, id, state, description, logUrl) {
-  const text = description.slice(0, 140);
-  const { data: latest } = await gh.rest.repos.listDeploymentStatuses({ ...r, deployment_id: id, per_page: 1 });
-  if (latest[0] && latest[0].state === state && latest[0].description === text && (latest[0].log_url ?? "") === (logUrl ?? "")) return { created: false };
-  await gh.rest.repos.createDeploymentStatus({ ...r, deployment_id: id, state, description: text, ...logUrl ? { log_url: logUrl } : {} });
-  return { created: true };
-}
-var DRIFT_LABEL = "opsta-drift";
-async function syncDriftIssue(gh, r, stage, report) {
-  const m = marker(`drift:${stage}`);
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: DRIFT_LABEL, state: "all", per_page: 100 });
-  const mine = issues.filter((i) => !i.pull_request && isOurs(i.body, i.user, m)).sort((a, b) => a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1)[0];
-  if (!report) {
-    if (!mine || mine.state === "closed") return { action: "none", ...mine ? { number: mine.number } : {} };
-    const gone = `The drift of stage \`${stage}\` is gone: the latest plan matches the infrastructure.`;
-    const said = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: mine.number, per_page: 100 });
-    const last = said.at(-1);
-    if (!(last && last.body === gone && last.user?.type === "Bot")) await gh.rest.issues.createComment({ ...r, issue_number: mine.number, body: gone });
-    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "closed", state_reason: "completed" });
-    return { action: "closed", number: mine.number };
-  }
-  const body = [m, `Terraform found drift in stage \`${stage}\`: the infrastructure no longer matches the configuration on the default branch.`, "", report.details, "", report.runUrl ? `Last checked by [this run](${report.runUrl}).` : "", "Fix it by applying the configuration again (or by changing the configuration to match); this issue closes itself when the drift is gone.", ""].join("\n");
-  if (!mine) {
-    const { data } = await gh.rest.issues.create({ ...r, title: `Drift: ${stage}`, body, labels: [DRIFT_LABEL] });
-    return { action: "created", number: data.number };
-  }
-  if (mine.state === "closed") {
-    await gh.rest.issues.update({ ...r, issue_number: mine.number, state: "open", body });
-    return { action: "reopened", number: mine.number };
-  }
-  if (mine.body !== body) await gh.rest.issues.update({ ...r, issue_number: mine.number, body });
-  return { action: mine.body !== body ? "updated" : "none", number: mine.number };
-}
-
 // generator/runtime/revert.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6241,7 +6472,7 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join4 } from "node:path";
 
 // generator/runtime/status-log.ts
-var EVENT_TYPES = ["deploy", "health", "drift"];
+var EVENT_TYPES = ["deploy", "health", "drift", "destroy"];
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 function parseEvent(json2, defaults) {
   if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw new UsageError('--event must be a JSON object like {"type":"deploy","environment":"prod","status":"success"}');
@@ -6483,22 +6714,6 @@ var deployment = async (argv, io) => {
   }
   throw new UsageError("deployment: the first argument must be start, stage or finish");
 };
-var helmRollbackCmd = async (argv, io) => {
-  const f = parseFlags(argv, ["helmfile", "timeout"], "helm-rollback");
-  const timeout = f.timeout ?? "10m";
-  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
-  const results = helmRollback({ helmfile: f.helmfile ?? "platform/helmfile.yaml", timeout, env: io.env });
-  const text = describeRollbacks(results);
-  setOutput(io, "rolled_back", JSON.stringify(results.filter((x) => x.outcome === "rolled-back").map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
-  appendSummary(io, `### Helm rollback
-
-${mdFence(text)}
-`);
-  if (results.some((x) => x.outcome !== "rolled-back")) throw new CheckFailed(text);
-  io.stdout(`${text}
-`);
-  return 0;
-};
 var revertPr = async (argv, io) => {
   const f = parseFlags(argv, ["stage", "sha", "base", "remote"], "revert-pr");
   const stage = stageFlag(f, "revert-pr");
@@ -6638,7 +6853,8 @@ var COMMANDS = {
   budget: { run: budget, summary: "--cost <json>: fail over budget.monthlyUsd, warn at 80 %" },
   "compare-plan": { run: comparePlan, summary: "--reviewed <json> --fresh <json>: stop when the plan changed since review" },
   deployment: { run: deployment, summary: "start|stage|finish: the GitHub Deployment and its statuses" },
-  "helm-rollback": { run: helmRollbackCmd, summary: "roll failed Helm releases back to their last good revision" },
+  "apply-outcome": { run: applyOutcomeCommand, summary: "--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)" },
+  "helm-rollback": { run: helmRollbackCommand, summary: "roll failed Helm releases back to their last good revision" },
   "reviewed-plan": { run: reviewedPlan, summary: "[--sha <commit>] [--base <branch>] [--workflow plan.yml]: the plan run reviewed on the merged pull request (run_id=, pr_number=)" },
   "revert-pr": { run: revertPr, summary: "--stage <id>: open a pull request reverting the merge" },
   "status-append": { run: statusAppend, summary: "--event <json>: append to the opsta-status branch" },

@@ -2,6 +2,7 @@
 // write outputs. Each returns its exit code or throws CheckFailed (1) / UsageError (2).
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyOutcomeCommand } from './apply-outcome.ts';
 import { integerFlag, oneOf, parseFlags, required } from './args.ts';
 import { checkBudget, DEFAULT_ACK_LABEL, parseCost } from './budget.ts';
 import { changedStages, parsePipeline } from './changed-stacks.ts';
@@ -11,7 +12,7 @@ import { CheckFailed, UsageError } from './errors.ts';
 import { runOk } from './exec.ts';
 import { again, githubClient } from './github.ts';
 import { renderHealthMarkdown, runHealth } from './health/index.ts';
-import { describeRollbacks, helmRollback } from './helm-rollback.ts';
+import { helmRollbackCommand } from './helm-rollback.ts';
 import { appendSummary, eventPayload, readJson, readText, repository, requireEnv, runUrl, setOutput, type Io } from './io.ts';
 import { describeManifestDrift, hashOnDisk, manifestDrift } from './manifest-check.ts';
 import { mdFence } from './markdown.ts';
@@ -174,19 +175,6 @@ const deployment: Command = async (argv, io) => {
   throw new UsageError('deployment: the first argument must be start, stage or finish');
 };
 
-const helmRollbackCmd: Command = async (argv, io) => {
-  const f = parseFlags(argv, ['helmfile', 'timeout'], 'helm-rollback');
-  const timeout = f.timeout ?? '10m';
-  if (!/^\d+[smh]$/.test(timeout)) throw new UsageError(`helm-rollback: --timeout must be a duration like 10m, got ${JSON.stringify(timeout)}`);
-  const results = helmRollback({ helmfile: f.helmfile ?? 'platform/helmfile.yaml', timeout, env: io.env });
-  const text = describeRollbacks(results);
-  setOutput(io, 'rolled_back', JSON.stringify(results.filter((x) => x.outcome === 'rolled-back').map(({ name, namespace, from, to }) => ({ name, namespace, from, to }))));
-  appendSummary(io, `### Helm rollback\n\n${mdFence(text)}\n`);
-  if (results.some((x) => x.outcome !== 'rolled-back')) throw new CheckFailed(text);
-  io.stdout(`${text}\n`);
-  return 0;
-};
-
 const revertPr: Command = async (argv, io) => {
   const f = parseFlags(argv, ['stage', 'sha', 'base', 'remote'], 'revert-pr');
   const stage = stageFlag(f, 'revert-pr');
@@ -322,7 +310,8 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   budget: { run: budget, summary: '--cost <json>: fail over budget.monthlyUsd, warn at 80 %' },
   'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json>: stop when the plan changed since review' },
   deployment: { run: deployment, summary: 'start|stage|finish: the GitHub Deployment and its statuses' },
-  'helm-rollback': { run: helmRollbackCmd, summary: 'roll failed Helm releases back to their last good revision' },
+  'apply-outcome': { run: applyOutcomeCommand, summary: '--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)' },
+  'helm-rollback': { run: helmRollbackCommand, summary: 'roll failed Helm releases back to their last good revision' },
   'reviewed-plan': { run: reviewedPlan, summary: '[--sha <commit>] [--base <branch>] [--workflow plan.yml]: the plan run reviewed on the merged pull request (run_id=, pr_number=)' },
   'revert-pr': { run: revertPr, summary: '--stage <id>: open a pull request reverting the merge' },
   'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },

@@ -2,7 +2,7 @@
 // (the latest event per environment and type). Pure: applying an event to the files' text.
 import { UsageError } from './errors.ts';
 
-export const EVENT_TYPES = ['deploy', 'health', 'drift'] as const;
+export const EVENT_TYPES = ['deploy', 'health', 'drift', 'destroy'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface StatusEvent {
