@@ -1,7 +1,8 @@
-// The generated health.yml of every example: the scheduled run signs in as no one and writes no
-// kubeconfig (its cloud and cluster checks report "not run"; the runtime side is health.test.ts),
-// the report is uploaded, and the report's verdict (not the job's result) is recorded. The
-// verdict and event scripts run for real with bash and jq.
+// The generated health.yml of every example: which identity the scheduled run signs in as (the
+// read-only drift identity where its trust admits health.yml, AWS and Azure; no one on GCP;
+// never apply or plan), no kubeconfig (that identity cannot read the cluster: health-identity.test.ts),
+// the report uploaded, and the report's verdict (not the job's result) recorded. The verdict and
+// event scripts run for real with bash and jq.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,26 +28,41 @@ function healthWorkflow(example: string) {
   return { text, wf, pipeline, files };
 }
 
+const DRIFT_LOGIN: Record<string, RegExp> = {
+  aws: /vars\.AWS_DRIFT_ROLE_ARN/,
+  azure: /vars\.AZURE_DRIFT_CLIENT_ID/,
+};
+
 describe.each(examples)('health.yml of %s', (example) => {
-  const { text, wf } = healthWorkflow(example);
+  const { text, wf, pipeline } = healthWorkflow(example);
   const job = wf.jobs.health!;
   const stepText = JSON.stringify(job.steps);
 
-  it('signs in as no one, in no environment: no OIDC token, no identity variable, no cloud login step', () => {
-    // The apply identity needs the environment (an approval per run); the drift identity is trusted for drift.yml alone.
-    for (const [name, j] of Object.entries(wf.jobs)) {
-      expect(j.environment, name).toBeUndefined();
-      expect(j.permissions?.['id-token'], name).toBeUndefined();
+  it('signs in as the read-only drift identity where its trust admits health.yml, as no one on GCP; never as apply or plan, in no environment', () => {
+    for (const [name, j] of Object.entries(wf.jobs)) expect(j.environment, name).toBeUndefined();
+    expect(text).not.toMatch(/_APPLY_|_PLAN_/);
+    for (const [name, j] of Object.entries(wf.jobs)) if (name !== 'health') expect(j.permissions?.['id-token'], name).toBeUndefined();
+    if (pipeline.cloud === 'gcp') {
+      // The drift provider's attribute condition admits only drift.yml's jobs (job_workflow_ref).
+      expect(job.permissions).toEqual({ contents: 'read' });
+      expect(text).not.toMatch(/vars\.GCP_|google-github-actions\/auth/);
+      expect(text).toMatch(/It signs in as no one: the read-only drift identity's provider admits only drift\.yml/);
+    } else {
+      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+      const login = job.steps.findIndex((s) => DRIFT_LOGIN[pipeline.cloud]!.test(JSON.stringify(s)));
+      const run = job.steps.findIndex((s) => s.id === 'health');
+      expect(login).toBeGreaterThanOrEqual(0);
+      expect(login).toBeLessThan(run);
+      expect(text).toMatch(/It signs in as the read-only drift identity/);
     }
-    expect(job.permissions).toEqual({ contents: 'read' });
-    expect(text).not.toMatch(/vars\.(AWS|AZURE|GCP)_/);
-    expect(stepText).not.toMatch(/configure-aws-credentials|azure\/login|google-github-actions\/auth/);
-    expect(text).toMatch(/it signs in as no\s+# one: the read-only drift identity is trusted for drift\.yml alone/);
   });
 
   it('writes no kubeconfig, and says which checks report "not run" and why', () => {
-    expect(stepText).not.toMatch(/KUBECONFIG|update-kubeconfig|get-credentials|kubeconfig_path/);
-    expect(text).toMatch(/The checks that need a cloud identity or\s+# the cluster \(credentials, state backend, API server, nodes, pods, workloads, Helm releases, the\s+# Gateway\) report "not run" with the reason/);
+    expect(stepText).not.toMatch(/KUBECONFIG|update-kubeconfig|get-credentials|kubeconfig_path|kubelogin convert/);
+    const header = text.split('\nname: health')[0]!.replace(/\n# /g, ' ');
+    expect(header).toMatch(/API server, nodes, pods, workloads, Helm releases, the Gateway\) report "not run" with the reason/);
+    if (pipeline.cloud === 'gcp') expect(header).toContain('that need a cloud identity or the cluster (credentials, state backend, API server');
+    else expect(header).toMatch(/That identity has no access to the cluster \((no EKS access entry|no AKS RBAC role|the bucket with RKE2's admin kubeconfig is closed to it)\), so no kubeconfig is written/);
   });
 
   it('uploads the JSON and Markdown report even when a check failed, and records the verdict', () => {
