@@ -9,21 +9,54 @@
  *   srv.git('acme/infra', 'log', '--oneline', 'opsta/x');             // the real git on the bare repo
  *   await runAsync('git', ['clone', url, dir]);                          // never spawnSync against this server
  *   await srv.close();
+ *
+ * Races and interruptions are injected with `srv.beforeRequest` (see RequestHook): e.g. a real
+ * `git push` from a second clone when the first receive-pack request arrives, or a dropped connection.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const hasGitHttpBackend = () => spawnSync('git', ['--exec-path'], { encoding: 'utf8' }).status === 0 && spawnSync('git', ['http-backend'], { env: { ...process.env, REQUEST_METHOD: 'GET', GIT_PROJECT_ROOT: tmpdir(), PATH_INFO: '/' } }).status !== null;
 
+/** Which smart-HTTP step a request is: discovery (`GET info/refs?service=`) or the exchange itself (`POST`). */
+export interface GitRequest {
+  method: string;
+  /** e.g. `/acme/infra.git` */
+  repo: string;
+  service: 'upload-pack' | 'receive-pack' | 'other';
+  phase: 'discover' | 'exchange' | 'other';
+}
+
+/**
+ * Runs before a request reaches `git http-backend`, which waits for it (other requests, e.g. a second
+ * push the hook performs, are served meanwhile). Its answer: nothing (serve as usual), `drop` (close
+ * the connection before the backend sees the request: nothing lands), or `drop-answer` (the backend
+ * runs to the end, so a push lands, then the connection closes before the client reads the answer).
+ */
+export type RequestHook = (r: GitRequest) => Promise<void | 'drop' | 'drop-answer'> | void | 'drop' | 'drop-answer';
+
+function describeRequest(method: string, url: URL): GitRequest {
+  const service = url.searchParams.get('service') ?? url.pathname.split('/').pop() ?? '';
+  const m = /^(.*?\.git)\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(url.pathname);
+  return {
+    method,
+    repo: m?.[1] ?? url.pathname,
+    service: service === 'git-upload-pack' ? 'upload-pack' : service === 'git-receive-pack' ? 'receive-pack' : 'other',
+    phase: !m ? 'other' : m[2] === 'info/refs' ? 'discover' : 'exchange',
+  };
+}
+
 const GIT_ENV = { GIT_AUTHOR_NAME: 'Someone', GIT_AUTHOR_EMAIL: 'someone@example.invalid', GIT_COMMITTER_NAME: 'Someone', GIT_COMMITTER_EMAIL: 'someone@example.invalid', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
 
 export class GitServer {
   /** Requests served, for the bench. */
   readonly requests: { method: string; path: string; requestBytes: number; responseBytes: number }[] = [];
+  /** Test hook run before each authenticated request is served (see RequestHook). */
+  beforeRequest?: RequestHook;
 
   private constructor(
     private readonly server: Server,
@@ -34,7 +67,8 @@ export class GitServer {
   static async start(opts: { token: string }): Promise<GitServer> {
     const root = mkdtempSync(join(tmpdir(), 'opsta-git-srv-'));
     let self!: GitServer;
-    const server = createServer((req, res) => {
+    const server = createServer((req, res) => void serve(req, res));
+    const serve = async (req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const auth = req.headers.authorization ?? '';
       const m = /^Basic (.+)$/i.exec(auth);
@@ -44,6 +78,19 @@ export class GitServer {
       if (password !== opts.token) {
         res.writeHead(401, { 'www-authenticate': 'Basic realm="git"' });
         res.end('authentication required\n');
+        return;
+      }
+      // The body is not read until the hook is done (no 'data' listener yet), so it waits in the socket.
+      let verdict: Awaited<ReturnType<RequestHook>>;
+      try {
+        verdict = await self.beforeRequest?.(describeRequest(req.method ?? 'GET', url));
+      } catch (e) {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`test hook failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        return;
+      }
+      if (verdict === 'drop') {
+        req.socket.destroy();
         return;
       }
       const cgi = spawn('git', ['http-backend'], {
@@ -57,6 +104,10 @@ export class GitServer {
       const out: Buffer[] = [];
       cgi.stdout.on('data', (c: Buffer) => out.push(c));
       cgi.on('close', () => {
+        if (verdict === 'drop-answer') {
+          req.socket.destroy();
+          return;
+        }
         const all = Buffer.concat(out);
         const split = all.indexOf('\r\n\r\n') >= 0 ? all.indexOf('\r\n\r\n') : all.indexOf('\n\n');
         const sep = all.indexOf('\r\n\r\n') >= 0 ? 4 : 2;
@@ -76,7 +127,7 @@ export class GitServer {
         res.writeHead(status, headers);
         res.end(body);
       });
-    });
+    };
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     self = new GitServer(server, root, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return self;

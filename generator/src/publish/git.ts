@@ -1,8 +1,9 @@
 // `--via git`: the same change set, pushed with isomorphic-git over smart HTTP (GitHub Enterprise,
 // other hosts, or no API at all). Objects live in an in-memory file system; no working tree is
 // checked out: blobs, trees and the commit are written directly, then the branch is pushed without
-// force, so a push that landed meanwhile makes ours fail (never overwritten). The http client is
-// injected (isomorphic-git/http/node in the CLI, http/web in the browser).
+// force, so a push that landed meanwhile makes ours fail (never overwritten). A push whose answer is
+// lost is judged by the branch as it is afterwards, so a rerun never makes a second commit. The http
+// client is injected (isomorphic-git/http/node in the CLI, http/web in the browser).
 import git, { type HttpClient } from 'isomorphic-git';
 import { computeChangeSet, countByAction, isUpToDate, MANIFEST_PATH, PLAN_PATH } from '../changeset.ts';
 import { UserError } from '../errors.ts';
@@ -28,29 +29,38 @@ export async function publishViaGit(t: Omit<PublishTarget, 'owner' | 'repo'>, co
   const fs = memoryFs();
   const log = o.log ?? (() => {});
   // GitHub takes the token as the password with any user name; other hosts as a password too.
+  const { http } = o;
   const onAuth = () => (o.token ? { username: 'x-access-token', password: o.token } : undefined);
+  const failure = (what: string, e: unknown): UserError => {
+    if (e instanceof UserError) return e;
+    const err = e as { code?: string; message?: string; data?: { statusCode?: number } };
+    const status = err.data?.statusCode;
+    const hint =
+      status === 401 ? ': the server refused the credentials; set GITHUB_TOKEN or GH_TOKEN to a token that may push here'
+      : status === 403 ? ': the token may not push here (it needs Contents: write, and Workflows: write for .github/workflows)'
+      : status === 404 ? ': no repository at that URL; check --git-url'
+      : err.code === 'HttpError' ? '' : '; check --git-url and the network';
+    return new UserError(redact(`cannot ${what} (${o.url}): ${err.message ?? String(e)}${hint}`, o.token));
+  };
   const wrap = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
     } catch (e) {
-      if (e instanceof UserError) throw e;
-      const err = e as { code?: string; message?: string; data?: { statusCode?: number; statusMessage?: string } };
-      const status = err.data?.statusCode;
-      const hint =
-        status === 401 ? ': the server refused the credentials; set GITHUB_TOKEN or GH_TOKEN to a token that may push here'
-        : status === 403 ? ': the token may not push here (it needs Contents: write, and Workflows: write for .github/workflows)'
-        : status === 404 ? ': no repository at that URL; check --git-url'
-        : err.code === 'HttpError' ? '' : '; check --git-url and the network';
-      throw new UserError(redact(`cannot ${what} (${o.url}): ${err.message ?? String(e)}${hint}`, o.token));
+      throw failure(what, e);
     }
   };
+  const remoteHeads = async (): Promise<Record<string, string>> => {
+    const info = await git.getRemoteInfo2({ http, url: o.url, onAuth, protocolVersion: 1 });
+    const heads: Record<string, string> = {};
+    for (const r of info.refs ?? []) if (r.ref.startsWith('refs/heads/')) heads[r.ref.slice('refs/heads/'.length)] = r.oid;
+    return heads;
+  };
+  const raced = (now: string | undefined) =>
+    new UserError(`the branch ${t.branch} changed while publishing (it is now at ${now?.slice(0, 12) ?? 'nothing: it was deleted'}: another publish or push landed first); nothing was pushed. Run opsta publish again: it compares with the new state`);
 
   await git.init({ fs, dir: DIR, defaultBranch: t.base });
   await git.addRemote({ fs, dir: DIR, remote: 'origin', url: o.url });
-  const { http } = o;
-  const info = await wrap('read the remote', () => git.getRemoteInfo2({ http, url: o.url, onAuth, protocolVersion: 1 }));
-  const heads: Record<string, string> = {};
-  for (const r of info.refs ?? []) if (r.ref.startsWith('refs/heads/')) heads[r.ref.slice('refs/heads/'.length)] = r.oid;
+  const heads = await wrap('read the remote', remoteHeads);
   const baseHead = heads[t.base];
   if (!baseHead) throw new UserError(`the base branch ${t.base} does not exist at ${o.url}: pass --base <branch>, or push a first commit to ${t.base}`);
   const branchHead = heads[t.branch];
@@ -120,27 +130,34 @@ export async function publishViaGit(t: Omit<PublishTarget, 'owner' | 'repo'>, co
   const n = countByAction(cs);
   log(`pushing ${n.add} added, ${n.update} updated, ${n.delete} deleted file${n.add + n.update + n.delete === 1 ? '' : 's'} to ${t.branch}`);
   let movedTo: string | undefined;
-  const r = await wrap(`push ${t.branch}`, async () => {
-    try {
-      return await git.push({
-        fs, http, dir: DIR, url: o.url, ref: t.branch, remoteRef: t.branch, onAuth,
-        // The remote as the push sees it: if the branch moved since we read it, stop (never a lost commit).
-        onPrePush: ({ remoteRef }) => {
-          const now = remoteRef?.oid && !/^0+$/.test(remoteRef.oid) ? remoteRef.oid : undefined;
-          if (now === branchHead) return true;
-          movedTo = now ?? 'deleted';
-          return false;
-        },
-      });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'PushRejectedError') movedTo ??= 'a commit this publish did not read';
-      else if (!movedTo) throw e;
-      return undefined;
+  try {
+    await git.push({
+      fs, http, dir: DIR, url: o.url, ref: t.branch, remoteRef: t.branch, onAuth,
+      // The remote as the push sees it: if the branch moved since we read it, stop (never a lost commit).
+      onPrePush: ({ remoteRef }) => {
+        const now = remoteRef?.oid && !/^0+$/.test(remoteRef.oid) ? remoteRef.oid : undefined;
+        if (now === branchHead) return true;
+        movedTo = now ?? 'deleted';
+        return false;
+      },
+    });
+  } catch (e) {
+    if (movedTo) throw raced(movedTo === 'deleted' ? undefined : movedTo);
+    const status = (e as { data?: { statusCode?: number } }).data?.statusCode;
+    if (status === 401 || status === 403 || status === 404) throw failure(`push ${t.branch}`, e);
+    // Refused by the server, or the connection failed before we read its answer: the branch as it is
+    // now tells which. Receive-pack updates the ref only if it still holds what our push said it held,
+    // so a push that landed meanwhile shows here, and our own push may have landed with its answer lost.
+    const now = await remoteHeads().then((h) => ({ head: h[t.branch] }), () => undefined);
+    if (now?.head === commit) log(`the answer to the push was lost, but ${t.branch} holds this commit`);
+    else if (now && now.head !== branchHead) throw raced(now.head);
+    else if ((e as { code?: string }).code === 'GitPushError') {
+      const why = Object.entries((e as { data?: { result?: { refs?: Record<string, { error?: string }> } } }).data?.result?.refs ?? {}).map(([ref, v]) => `${ref}: ${v.error ?? 'refused'}`).join('; ');
+      throw new UserError(redact(`the server refused the push to ${t.branch} (${o.url})${why ? `: ${why}` : ''}; nothing was pushed. Check the branch's protection rules and hooks on the server`, o.token));
+    } else {
+      const landed = now ? `nothing landed (${t.branch} is as it was)` : 'whether it landed is unknown';
+      throw new UserError(redact(`cannot push ${t.branch} (${o.url}): ${(e as Error)?.message ?? String(e)}; ${landed}. Run opsta publish again: it compares with the branch as it is then, so it finishes the job without a second commit (check --git-url and the network if it keeps failing)`, o.token));
     }
-  });
-  if (movedTo || !r?.ok) {
-    const why = r && !r.ok ? `: ${JSON.stringify(r.refs)}` : '';
-    throw new UserError(`the branch ${t.branch} changed while publishing (it is now at ${movedTo?.slice(0, 12) ?? 'another commit'}${why}: another publish or push landed first); nothing was pushed. Run opsta publish again: it compares with the new state`);
   }
   outcome.commit = commit;
   outcome.branchCreated = !branchHead;
