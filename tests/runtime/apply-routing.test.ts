@@ -150,12 +150,13 @@ describe('the report jobs\' event log step (bash + jq from the generated workflo
     bash(script('apply.yml', 'report'), repo.cwd, { ...repo.env, RESULT: 'failure', OUTCOME: decided.outputs.event!, REVERT: 'skipped', REVERT_PR: '', REVERT_URL: '' });
     const terraform = outcome(upTo20({ plan_20_cluster: changes, compare_20_cluster: ok, apply_20_cluster: bad }));
     bash(script('apply.yml', 'report'), repo.cwd, { ...repo.env, GITHUB_RUN_ID: '901', RESULT: 'failure', OUTCOME: terraform.outputs.event!, REVERT: 'success', REVERT_PR: '12', REVERT_URL: 'https://github.com/acme/infra/pull/12' });
-    bash(script('apply.yml', 'report'), repo.cwd, { ...repo.env, GITHUB_RUN_ID: '902', RESULT: 'success', OUTCOME: '', REVERT: 'skipped', REVERT_PR: '', REVERT_URL: '' });
+    bash(script('apply.yml', 'report'), repo.cwd, { ...repo.env, GITHUB_RUN_ID: '902', RESULT: 'success', OUTCOME: '', REVERT: 'skipped', REVERT_PR: '', REVERT_URL: '', HEALTH: '{"status":"pass","counts":{"pass":12,"warn":0,"fail":0,"skipped":0}}' });
     const [helm, tf, fine] = repo.history();
     expect(helm).toMatchObject({ type: 'deploy', environment: 'prod', status: 'failure', outcome: 'helmfile', failedStage: '30-platform', rollback: releases });
     expect(helm).not.toHaveProperty('revert');
     expect(tf).toMatchObject({ status: 'failure', outcome: 'terraform-apply', failedStage: '20-cluster', applied: ['10-network'], revert: { number: 12, url: 'https://github.com/acme/infra/pull/12' } });
-    expect(fine).toMatchObject({ status: 'success', runId: '902' });
+    expect(fine).toMatchObject({ status: 'success', runId: '902', health: { status: 'pass', counts: { pass: 12 } } });
+    expect(helm).not.toHaveProperty('health');
     expect(fine).not.toHaveProperty('failedStage');
   });
 

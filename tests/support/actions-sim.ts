@@ -67,6 +67,8 @@ export interface SimResult {
   steps: Record<string, StepRecord>;
   /** Names (or ids) of the steps that ran, in order. */
   ran: string[];
+  /** Their indexes in the job's steps. */
+  ranIndex: number[];
   outputs: Record<string, string>;
   result: 'success' | 'failure' | 'cancelled';
 }
@@ -86,6 +88,7 @@ export function simulateJob(
 ): SimResult {
   const steps: Record<string, StepRecord> = {};
   const ran: string[] = [];
+  const ranIndex: number[] = [];
   const status = { failed: false, cancelled: false };
   (job.steps ?? []).forEach((step, i) => {
     const contexts = { ...opts.contexts, steps, job: { status: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success' } };
@@ -95,6 +98,7 @@ export function simulateJob(
       return;
     }
     ran.push(step.name ?? step.id ?? step.uses ?? `#${i}`);
+    ranIndex.push(i);
     const failure = opts.fails(step, i);
     const outputs = step.id && opts.impl?.[step.id] ? opts.impl[step.id]!(steps, contexts.job.status) : {};
     if (failure === 'cancelled') status.cancelled = true;
@@ -103,5 +107,5 @@ export function simulateJob(
   });
   const outputs: Record<string, string> = {};
   for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = evaluate(v, { ...opts.contexts, steps }).coerceString();
-  return { steps, ran, outputs, result: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success' };
+  return { steps, ran, ranIndex, outputs, result: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success' };
 }
