@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Validation } from '../../../schemas/validate.ts';
 import type { PublishKey } from '../i18n/publish-en.ts';
 import { usePublishText } from '../i18n/publish-text.ts';
+import { Inline } from '../i18n/react.tsx';
 import { GITHUB_API_META, readGithubApis } from '../lib/publish-origins.ts';
 import type { FailureKind, PublishSummary } from '../lib/publish-run.ts';
 import { rememberedToken, storeToken } from '../lib/publish-token.ts';
@@ -107,7 +108,9 @@ export default function StepPublish({ validation }: { validation: Validation }) 
 
   return (
     <>
-      <p>{t('publish.intro', params)}</p>
+      <p>
+        <Inline text={t('publish.intro', params)} />
+      </p>
       <fieldset>
         <legend>{t('publish.where')}</legend>
         <dl className="publish-where">
@@ -133,7 +136,7 @@ export default function StepPublish({ validation }: { validation: Validation }) 
             <label htmlFor="publish-api">{t('publish.api')}</label>
             <select id="publish-api" value={api} onChange={(e) => setApi(e.currentTarget.value)} aria-describedby="publish-api-hint" disabled={busy !== undefined}>
               {apis.map((a) => (
-                <option key={a} value={a}>
+                <option key={a} value={a} translate="no">
                   {a}
                 </option>
               ))}
@@ -156,13 +159,13 @@ export default function StepPublish({ validation }: { validation: Validation }) 
             disabled={busy !== undefined}
           />
           <p id="publish-token-hint" className="hint">
-            {t('publish.tokenHint', { repo, permissions: t('publish.tokenPermissions'), setup: t('publish.tokenSetup') })}{' '}
+            <Inline text={t('publish.tokenHint', { repo, permissions: t('publish.tokenPermissions'), setup: t('publish.tokenSetup') })} />{' '}
             <a href={`${webUrl(api)}/settings/personal-access-tokens/new`} target="_blank" rel="noopener noreferrer">
               {t('publish.tokenCreate')}
             </a>
           </p>
           <p id="publish-token-privacy" className="hint">
-            {t('publish.tokenPrivacy', { api })}
+            <Inline text={t('publish.tokenPrivacy', { api })} />
           </p>
         </div>
         <label>
@@ -182,12 +185,14 @@ export default function StepPublish({ validation }: { validation: Validation }) 
         {preview && !fresh ? t('publish.stale') : fresh ? '' : t('publish.needPreview')}
       </p>
       <p role="status" className="loading" data-testid="publish-busy">
-        {busy === 'check' ? t('publish.checking', params) : busy === 'publish' ? t('publish.publishing', params) : ''}
+        <Inline text={busy === 'check' ? t('publish.checking', params) : busy === 'publish' ? t('publish.publishing', params) : ''} />
       </p>
 
       {failure && (
         <div role="alert" className="notice" data-testid="publish-failure">
-          <p>{failureText(failure)}</p>
+          <p>
+            <Inline text={failureText(failure)} />
+          </p>
           {failure.kind !== 'tokenMissing' && failure.kind !== 'tokenFormat' && (
             <details>
               <summary>{t('publish.fail.detail')}</summary>
@@ -201,7 +206,9 @@ export default function StepPublish({ validation }: { validation: Validation }) 
 
       {result && (
         <section className="notice" role="status" data-testid="publish-result">
-          <p>{result.commit ? t('publish.done', { branch: target.branch, commit: result.commit.slice(0, 12) }) : t('publish.doneNothing', params)}</p>
+          <p>
+            <Inline text={result.commit ? t('publish.done', { branch: target.branch, commit: result.commit.slice(0, 12) }) : t('publish.doneNothing', params)} />
+          </p>
           {pr && (pr.action === 'opened' || pr.action === 'updated' || pr.action === 'unchanged') && (
             <p>
               {t(`publish.pr.${pr.action}`, { number: pr.number })}{' '}
@@ -214,7 +221,11 @@ export default function StepPublish({ validation }: { validation: Validation }) 
               )}
             </p>
           )}
-          {result.note && !pr && <p>{t('publish.baseHolds', params)}</p>}
+          {result.note && !pr && (
+            <p>
+              <Inline text={t('publish.baseHolds', params)} />
+            </p>
+          )}
           {result.conflicts.length > 0 && <p>{tp('publish.kept', result.conflicts.length)}</p>}
         </section>
       )}

@@ -3,6 +3,7 @@
 // (unticked: kept as edited; ticked: overwritten, the CLI's --force-file).
 import type { PublishConflict, PublishSummary } from '../../lib/publish-run.ts';
 import { usePublishText } from '../../i18n/publish-text.ts';
+import { Inline } from '../../i18n/react.tsx';
 
 function FileList({ id, title, paths }: { id: string; title: string; paths: string[] }) {
   if (paths.length === 0) return null;
@@ -45,7 +46,7 @@ function Conflict({ c, ticked, onTick, disabled }: { c: PublishConflict; ticked:
       </p>
       <label htmlFor={id}>
         <input id={id} type="checkbox" checked={ticked} disabled={disabled} onChange={(e) => onTick(e.currentTarget.checked)} />{' '}
-        {t(c.kind === 'droppedEdited' ? 'publish.delete' : 'publish.overwrite', { path: c.path })}
+        <Inline text={t(c.kind === 'droppedEdited' ? 'publish.delete' : 'publish.overwrite', { path: c.path })} />
       </label>
       {c.diff && <Diff text={c.diff} label={`${t('publish.diff')}: ${c.path}`} />}
     </li>
@@ -58,10 +59,12 @@ export function Preview(props: { summary: PublishSummary; forced: ReadonlySet<st
   const branch = s.target.branch;
   return (
     <section aria-labelledby="publish-preview-heading" data-testid="publish-preview">
-      <h3 id="publish-preview-heading">{t('publish.preview', { branch })}</h3>
+      <h3 id="publish-preview-heading">
+        <Inline text={t('publish.preview', { branch })} />
+      </h3>
       <p data-testid="publish-summary">
         {s.upToDate
-          ? t('publish.upToDate', { branch })
+          ? <Inline text={t('publish.upToDate', { branch })} />
           : t('publish.summary', { added: s.added.length, changed: s.changed.length, removed: s.removed.length, conflicts: s.conflicts.length })}
       </p>
       <FileList id="added" title={t('publish.added', { count: s.added.length })} paths={s.added} />
@@ -71,7 +74,9 @@ export function Preview(props: { summary: PublishSummary; forced: ReadonlySet<st
       {s.conflicts.length > 0 && (
         <>
           <h4>{t('publish.conflicts', { count: s.conflicts.length })}</h4>
-          <p className="hint">{t('publish.conflictsHint')}</p>
+          <p className="hint">
+            <Inline text={t('publish.conflictsHint')} />
+          </p>
           <ul className="publish-conflicts">
             {s.conflicts.map((c) => (
               <Conflict key={c.path} c={c} ticked={props.forced.has(c.path)} onTick={(on) => props.setForced(c.path, on)} disabled={props.disabled} />
