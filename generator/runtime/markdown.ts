@@ -1,24 +1,18 @@
 // Markdown for pull-request comments, issues and job summaries. Everything that comes from a
 // plan, a chart or a label is inert: no mention pings, no issue links, no HTML, no breaking out
-// of a code fence.
+// of a code fence. The escaping rules are the generator's own (generator/src/encode.ts), bundled in.
+import { markdownLine, markdownPlain } from '../src/encode.ts';
 
-/** Escape inline text: HTML, Markdown emphasis/link syntax, @mentions and #references. */
-export function mdText(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()|~])/g, '\\$1')
-    // A zero-width joiner after @ and # stops GitHub from linking users, teams and issues.
-    .replace(/@/g, '@\u200d')
-    .replace(/#(?=\d)/g, '#\u200d')
-    .replace(/\r?\n/g, ' ');
-}
+/**
+ * Inline text: encode.ts's markdownText (HTML, emphasis, code, link and table syntax, @mentions and
+ * #references inert), line-safe, since the runtime's texts often open a paragraph (an outcome
+ * message, a summary line) where a leading `#`, `-` or `1.` would make a heading or a list.
+ */
+export const mdText: (s: string) => string = markdownLine;
 
 /** Inline code: backtick fence longer than any run inside. */
 export function mdCode(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = markdownPlain(s);
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';

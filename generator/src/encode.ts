@@ -49,19 +49,33 @@ export function hclString(value: string): string {
 }
 
 /**
+ * The one line a value may take in Markdown (a table cell, a sentence, inline
+ * code): control characters and Unicode line separators become spaces, so an
+ * escape sequence or a stray line break can neither end the line nor colour a
+ * terminal, and bidirectional controls are dropped, so nothing reorders what a reader sees.
+ */
+export function markdownPlain(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ').replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
  * Inline Markdown text (a table cell or a sentence) that renders as itself: HTML
  * and the punctuation that starts emphasis, code, links or table cells are
- * escaped, and `@user` / `#123` get a zero-width joiner so nobody is pinged and
- * nothing is cross-linked (the approach Renovate and Dependabot use).
+ * escaped, and `@` / `#123` get a zero-width joiner so nobody is pinged and
+ * nothing is cross-linked (the approach Renovate and Dependabot use). Every `@`
+ * gets one, whatever follows, so no guess is made about which characters GitHub
+ * takes for a name. `(){}` stay as they are: with `[` and `]` escaped they open
+ * no link, and GitHub's Markdown gives them no other meaning.
+ * Used for READMEs and pull-request bodies here, and by the executor runtime for
+ * its comments, issues and job summaries (generator/runtime/markdown.ts).
  */
 export function markdownText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+  return markdownPlain(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/@(?=\w)/g, '@\u200d')
+    .replace(/@/g, '@\u200d')
     .replace(/#(?=\d)/g, '#\u200d');
 }
 
