@@ -149,6 +149,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function waitForPlanner(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="step-cloud"], [data-testid^="step-"]', { timeout: 15_000 });
+  // The island hydrates on the first sign of a user (client:intent): a pointer move is one.
+  await page.mouse.move(1, 1);
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
 

@@ -99,6 +99,15 @@ let hashModule: Promise<typeof import('../lib/hash.ts')> | undefined;
 /** The URL hash codec (fflate, ~5 KB gzip): loaded to restore a link or once the plan changes, not for the first paint. */
 const loadHash = () => (hashModule ??= import('../lib/hash.ts'));
 
+const idle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(fn, { timeout: 2000 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(fn, 200);
+  return () => clearTimeout(t);
+};
+
 /** Steps that show the dependency graph: heading there starts loading mermaid. */
 const GRAPH_STEPS = new Set([1, 3]);
 
@@ -138,10 +147,12 @@ export default function Planner() {
   const cost: CostReport | undefined = useMemo(() => (good ? estimateCost(good.resolved, catalog) : undefined), [good]);
   // Only the Components step shows it (one estimate per component): not computed while the first step hydrates.
   const perComponent = useMemo(() => (step === 1 ? componentCosts(good?.plan) : {}), [good, step]);
-  const graphCode = useMemo(
+  const makeGraphCode = useCallback(
     () => (good ? L.graph(planGraph(good.resolved, catalog, cost ? Object.fromEntries(cost.byComponent.map((c) => [c.owner, c.monthlyUsd])) : undefined)) : ''),
     [good, cost, L],
   );
+  const graphStep = GRAPH_STEPS.has(step);
+  const graphCode = useMemo(() => (graphStep ? makeGraphCode() : ''), [graphStep, makeGraphCode]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** Set when the user moves between steps: only then does the new step's heading take focus. */
   const moved = useRef(false);
@@ -195,6 +206,10 @@ export default function Planner() {
     moved.current = false;
     headingRef.current?.focus();
   }, [step]);
+  // On the first step, once the browser is idle, fetch mermaid and draw the plan's graph ahead of
+  // the Components step, so it is there as soon as the user is (the island hydrates only when a
+  // user shows up, so this never competes with the page's first load).
+  useEffect(() => (step === 0 ? idle(() => preloadGraph(makeGraphCode())) : undefined), [step, makeGraphCode]);
 
   // Cross-field rules (e.g. "Harbor needs cert-manager") can change errors on fields the user
   // did not touch: re-check the whole form shortly after each change.
@@ -225,8 +240,9 @@ export default function Planner() {
     moved.current = true;
     setStep(Math.max(0, Math.min(STEPS.length - 1, i)));
   };
-  /** Pointer or keyboard heading for a step with the graph: start fetching mermaid now. */
-  const intent = (i: number) => (GRAPH_STEPS.has(i) ? { onPointerEnter: preloadGraph, onFocus: preloadGraph } : {});
+  /** Pointer or keyboard heading for a step with the graph: start fetching mermaid and drawing the graph now. */
+  const warmGraph = () => preloadGraph(makeGraphCode());
+  const intent = (i: number) => (GRAPH_STEPS.has(i) ? { onPointerEnter: warmGraph, onFocus: warmGraph } : {});
 
   return (
     <div className="planner">
@@ -266,7 +282,7 @@ export default function Planner() {
           {step === 2 && <StepParameters form={form} values={values} applyDraft={applyDraft} />}
           {step === 3 && (
             <Suspense fallback={<p>{t('review.loading')}</p>}>
-              <LazyReview validation={validation} cost={cost} goToProblem={(p) => goToProblem(p, go)} graph={<Graph code={graphCode} id="review-graph" />} />
+              <LazyReview validation={validation} cost={cost} costIsCurrent={estimate.ok} goToProblem={(p) => goToProblem(p, go)} graph={<Graph code={graphCode} id="review-graph" />} />
             </Suspense>
           )}
           {step === 4 && (

@@ -142,3 +142,17 @@ test('an invalid plan: the review lists the problem, keeps the last valid cost, 
   await expect.element(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveFocus();
   await expect.element(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveValue('10.40.0.0/8');
 });
+
+test('a plan whose only problem is its missing account ID: the cost shown is of this plan, and its heading says so (no "last valid plan")', async () => {
+  const expected = expectedForHarbor(); // the same plan with an account ID: the estimate does not read it
+  await render(<Planner />);
+  await openStep('Components');
+  await userEvent.click(page.getByRole('checkbox', { name: 'Harbor', exact: true }));
+  await expect.element(page.getByTestId('summary')).toHaveTextContent('3 components');
+  await openStep('Review');
+  await expect.element(page.getByTestId('validation-problems')).toHaveTextContent('1 problem to fix before the repository can be generated:');
+  await expect.element(page.getByRole('button', { name: 'cloud.aws.accountId' })).toBeVisible();
+  await expect.element(page.getByRole('heading', { level: 3, name: 'Monthly cost', exact: true })).toBeVisible();
+  await expect.element(page.getByRole('heading', { name: 'Monthly cost (of the last valid plan)' })).not.toBeInTheDocument();
+  await expect.element(page.getByTestId('cost-total')).toHaveTextContent(`Total: ${money.format(expected.cost.totalUsd)} per month`);
+});

@@ -54,7 +54,23 @@ const itemLabel = (L: ReviewText, item: string, english: string) => {
 };
 
 /** `graph`: the dependency graph, rendered by the planner (it owns the plan's graph source). */
-export default function Review({ validation, cost, goToProblem, graph }: { validation: Validation; cost: CostReport | undefined; goToProblem: (p: Problem) => void; graph?: ReactNode }) {
+/**
+ * `cost` is the estimate of the current plan when `costIsCurrent` (the plan may still lack its
+ * cloud account IDs: the estimate does not read them), else of the last plan that could be priced.
+ */
+export default function Review({
+  validation,
+  cost,
+  costIsCurrent,
+  goToProblem,
+  graph,
+}: {
+  validation: Validation;
+  cost: CostReport | undefined;
+  costIsCurrent: boolean;
+  goToProblem: (p: Problem) => void;
+  graph?: ReactNode;
+}) {
   const L = useI18n();
   const R = useReviewText();
   const { t, tp } = R;
@@ -116,7 +132,7 @@ export default function Review({ validation, cost, goToProblem, graph }: { valid
         )}
       </section>
 
-      {cost && <CostSection cost={cost} stale={!validation.ok} />}
+      {cost && <CostSection cost={cost} stale={!costIsCurrent} />}
 
       {graph && (
         <section aria-labelledby="review-graph-heading">

@@ -2,7 +2,10 @@
 // CLI reads. A new cloud (blueprints/clouds/<id>/cloud.json) or component appears here with
 // no code change. Component templates are NOT bundled here (they live in the lazily loaded
 // generator chunk): buildCatalog only needs to know they exist.
+// The site build replaces this module with the catalog it builds once (catalog-prebuild.ts),
+// so visitors' browsers do not parse the blueprints; tests and `astro dev` run it as written.
 import { buildCatalog, type BlueprintFiles } from '../../../blueprints/catalog.ts';
+import { siteBlueprintFiles } from './catalog-files.ts';
 
 const json = import.meta.glob<unknown>(['../../../blueprints/clouds/*/cloud.json', '../../../blueprints/components/*/blueprint.json'], {
   eager: true,
@@ -10,15 +13,7 @@ const json = import.meta.glob<unknown>(['../../../blueprints/clouds/*/cloud.json
 });
 
 export function blueprintFiles(): BlueprintFiles {
-  const files: BlueprintFiles = {};
-  for (const [path, content] of Object.entries(json)) {
-    const rel = path.slice(path.indexOf('blueprints/') + 'blueprints/'.length);
-    files[rel] = content;
-    const m = /^components\/([^/]+)\/blueprint\.json$/.exec(rel);
-    const releases = (content as { releases?: { values?: unknown }[] }).releases;
-    if (m && Array.isArray(releases)) for (const r of releases) if (typeof r.values === 'string') files[`components/${m[1]}/${r.values}`] = '';
-  }
-  return files;
+  return siteBlueprintFiles(Object.fromEntries(Object.entries(json).map(([path, content]) => [path.slice(path.indexOf('blueprints/') + 'blueprints/'.length), content])));
 }
 
 export const catalog = buildCatalog(blueprintFiles());
