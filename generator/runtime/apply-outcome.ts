@@ -50,6 +50,22 @@ export interface Outcome {
   description: string;
   /** One or two sentences for the run's log and summary. */
   message: string;
+  /** A compare-plan stop: what differs from the reviewed plan (compare-plan's output). */
+  differences?: Differences;
+}
+
+interface Differences {
+  count: number;
+  first: { address: string; reviewed?: string; fresh?: string }[];
+}
+
+function differences(step: StepResult | undefined): Differences | undefined {
+  try {
+    const d = JSON.parse(step?.outputs?.differences ?? '') as Differences;
+    return Number.isInteger(d?.count) && d.count > 0 && Array.isArray(d.first) ? d : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const failed = (s: StepResult | undefined) => s?.outcome === 'failure';
@@ -79,10 +95,12 @@ export function decideOutcome(stages: readonly PipelineStage[], steps: Steps, op
         };
       }
       if (failed(compare)) {
+        const d = differences(compare);
+        const what = d ? `${d.count} resource${d.count === 1 ? '' : 's'} differ, e.g. ${d.first.slice(0, 3).map((x) => `${x.address} (reviewed ${x.reviewed ?? 'nothing'}, now ${x.fresh ?? 'nothing'})`).join(', ')}` : "the differences are in that step's log";
         return {
-          kind: 'compare-plan', stage: s.id, applied, status: 'stopped',
-          description: `${s.id}: stopped before applying: the plan is not the reviewed one (nothing applied)`,
-          message: `${s.id}: stopped before terraform apply: its fresh plan is not the plan reviewed on the merged pull request (the differences are in that step's log). Nothing of ${s.id} was applied, so no revert pull request is opened; open a pull request so the change is planned and reviewed.${before()}`,
+          kind: 'compare-plan', stage: s.id, applied, status: 'stopped', ...(d ? { differences: d } : {}),
+          description: `${s.id}: stopped before applying: ${d ? `${d.count} resource(s) differ from the reviewed plan` : 'the change has no reviewed plan'} (nothing applied)`,
+          message: `${s.id}: stopped before terraform apply: its fresh plan is not the plan reviewed on the merged pull request (${what}). Nothing of ${s.id} was applied, so no revert pull request is opened; open a pull request so the change is planned and reviewed.${before()}`,
         };
       }
       if (failed(plan)) {
@@ -159,7 +177,7 @@ export function outcomeEvent(o: Outcome, steps: Steps): Record<string, unknown> 
   } catch {
     rollback = undefined;
   }
-  return { status: o.status, outcome: o.kind, ...(o.stage ? { failedStage: o.stage } : {}), applied: o.applied, ...(Array.isArray(rollback) ? { rollback } : {}), message: o.message };
+  return { status: o.status, outcome: o.kind, ...(o.stage ? { failedStage: o.stage } : {}), applied: o.applied, ...(Array.isArray(rollback) ? { rollback } : {}), ...(o.differences ? { differences: o.differences } : {}), message: o.message };
 }
 
 function parseSteps(text: string): Steps {

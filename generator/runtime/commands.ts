@@ -139,6 +139,8 @@ const comparePlan: Command = async (argv, io) => {
   const diffs = comparePlans(readJson(required(f, 'reviewed', 'compare-plan'), 'the reviewed plan JSON'), readJson(required(f, 'fresh', 'compare-plan'), 'the fresh plan JSON'));
   const text = describeDifferences(f.stage, diffs);
   appendSummary(io, diffs.length ? `### Plan changed since review\n\n${mdFence(text)}\n` : `${text}\n`);
+  // apply-outcome puts what differs into the deploy event (the first 50; the count is exact).
+  setOutput(io, 'differences', JSON.stringify({ count: diffs.length, first: diffs.slice(0, 50) }));
   if (diffs.length) throw new CheckFailed(text);
   io.stdout(`${text}\n`);
   return 0;

@@ -53,6 +53,20 @@ describe('apply-outcome: where a failed apply goes', () => {
     expect(r.stdout).toContain('Nothing of 20-cluster was applied, so no revert pull request is opened');
   });
 
+  it("compare-plan's differences (its real output) go into the event and the message", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsta-compare-'));
+    const plan = (changes: [string, string[]][]) => JSON.stringify({ format_version: '1.2', resource_changes: changes.map(([address, actions]) => ({ address, mode: 'managed', change: { actions } })) });
+    writeFileSync(join(dir, 'reviewed.json'), plan([['aws_eks_node_group.main', ['update']]]));
+    writeFileSync(join(dir, 'fresh.json'), plan([['aws_eks_node_group.main', ['delete', 'create']], ['aws_iam_role.extra', ['create']]]));
+    const compared = runRuntime(['compare-plan', '--reviewed', join(dir, 'reviewed.json'), '--fresh', join(dir, 'fresh.json'), '--stage', '20-cluster']);
+    expect(compared.code).toBe(1);
+    const r = outcome(upTo20({ plan_20_cluster: changes, compare_20_cluster: { ...bad, outputs: compared.outputs }, apply_20_cluster: skipped }));
+    const ev = JSON.parse(r.outputs.event!) as { differences: { count: number; first: { address: string }[] } };
+    expect(ev.differences.count).toBe(2);
+    expect(ev.differences.first.map((d) => d.address).sort()).toEqual(['aws_eks_node_group.main', 'aws_iam_role.extra']);
+    expect(r.stdout).toMatch(/2 resources differ, e\.g\. .*aws_eks_node_group\.main \(reviewed update, now replace\)/);
+  });
+
   it('a failed health check after every stage applied is "deployed but unhealthy", no stage failed, no revert', () => {
     const r = outcome({ ...everyStageApplied, health: bad, finish: skipped });
     expect(r.outputs).toMatchObject({ kind: 'health', stage: '', revert_stage: '' });
