@@ -6,7 +6,10 @@
 // rest was published); 2 usage, environment or GitHub error, nothing changed by this step.
 // setup-repo: 0 everything set; 1 something is left for an administrator (printed); 2 errors.
 import { readFileSync } from 'node:fs';
-import http from 'isomorphic-git/http/node';
+// The fetch-based client, not isomorphic-git/http/node: that one goes through Node's global agent,
+// whose sockets time out after 5 s of silence (Node 20), so a receive-pack that thinks longer
+// (a large push to GitHub Enterprise) failed with "Request timed out" (tests/publish/git.test.ts).
+import http from 'isomorphic-git/http/web';
 import type { Validation } from '../../schemas/validate.ts';
 import { countByAction } from './changeset.ts';
 import { formatChangeSet, samePlanKeeper } from './cli-generate.ts';

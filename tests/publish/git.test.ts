@@ -102,6 +102,24 @@ describe.skipIf(!hasGit)('publish --via git', { timeout: 180_000 }, () => {
     expect(srv.git(REPO, 'rev-parse', 'opsta/acme-prod')).toBe(before);
   });
 
+  // A GitHub Enterprise receive-pack can think for longer than Node's default agent lets a socket
+  // idle (5 s on Node 20): the push must wait for the answer, not give up with "Request timed out".
+  it('a server that answers the push only after 7 s still gets it, and the publish succeeds', async () => {
+    const url = srv.createRepo('acme/slow', {});
+    let waited = false;
+    srv.beforeRequest = async (r) => {
+      if (waited || r.repo !== '/acme/slow.git' || r.service !== 'receive-pack' || r.phase !== 'exchange') return;
+      waited = true;
+      await new Promise((res) => setTimeout(res, 7_000));
+    };
+    const r = await publish(url);
+    srv.beforeRequest = undefined;
+    expect(waited).toBe(true);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    await expectBranchHolds(url, BRANCH, PLAN);
+  });
+
   it('a commit someone else pushed to the branch is kept: the next publish builds on it, their file untouched', async () => {
     const url = srv.createRepo('acme/race', {});
     const srvRepo = 'acme/race';
