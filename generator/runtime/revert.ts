@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckFailed } from './errors.ts';
 import { run, runOk } from './exec.ts';
-import type { GitHub } from './github.ts';
+import { query, type GitHub } from './github.ts';
 import { mdCode, mdText } from './markdown.ts';
-import type { Repo } from './publish.ts';
+import { repoPath, type Repo } from './publish.ts';
 import { mergedPullOf } from './reviewed-plan.ts';
 
 export const revertBranch = (sha: string): string => `opsta/revert-${sha.slice(0, 12)}`;
@@ -58,7 +58,7 @@ export interface RevertPullRequest {
 }
 
 export async function openRevertPullRequest(gh: GitHub, r: Repo, p: RevertPullRequest): Promise<{ number: number; url: string; created: boolean }> {
-  const open = await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${p.branch}`, per_page: 10 });
+  const open = await gh.request<{ number: number; html_url: string }[]>('GET', `${repoPath(r)}/pulls${query({ state: 'open', head: `${r.owner}:${p.branch}`, per_page: 10 })}`);
   if (open.data[0]) return { number: open.data[0].number, url: open.data[0].html_url, created: false };
   // The title is a courtesy: without it the revert pull request still opens.
   const source = (await mergedPullOf(gh, r, p.sha, p.base).catch(() => undefined))?.pull;
@@ -70,6 +70,6 @@ export async function openRevertPullRequest(gh: GitHub, r: Repo, p: RevertPullRe
     '',
     source ? '' : `_The merged pull request could not be found; ${mdText(p.sha)} is the commit reverted._`,
   ].join('\n');
-  const { data } = await gh.rest.pulls.create({ ...r, title: title.slice(0, 250), head: p.branch, base: p.base, body, maintainer_can_modify: true });
+  const { data } = await gh.request<{ number: number; html_url: string }>('POST', `${repoPath(r)}/pulls`, { title: title.slice(0, 250), head: p.branch, base: p.base, body, maintainer_can_modify: true });
   return { number: data.number, url: data.html_url, created: true };
 }

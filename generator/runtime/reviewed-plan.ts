@@ -1,8 +1,30 @@
 // Which plan run was reviewed for a commit on the default branch: the pull request whose merge
 // made that commit, then the newest completed plan run of that pull request's final head. A plan
 // of an earlier head of the pull request is not what the reviewers approved, so it never counts.
-import type { GitHub } from './github.ts';
-import type { Repo } from './publish.ts';
+import { query, type GitHub } from './github.ts';
+import { repoPath, type Repo } from './publish.ts';
+
+interface PullItem {
+  number: number;
+  title: string;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+  head: { sha: string };
+  base: { ref: string };
+}
+
+interface RunItem {
+  id: number;
+  head_sha: string;
+  event: string;
+  status: string | null;
+  conclusion: string | null;
+  run_attempt?: number;
+  run_started_at?: string;
+  created_at: string;
+  html_url: string;
+  pull_requests?: { number: number }[] | null;
+}
 
 export interface MergedPull {
   number: number;
@@ -19,7 +41,7 @@ export interface MergedPull {
  * it) are listed in `others`, never chosen.
  */
 export async function mergedPullOf(gh: GitHub, r: Repo, sha: string, base?: string): Promise<{ pull?: MergedPull; others: number[] }> {
-  const pulls = await gh.paginate(gh.rest.repos.listPullRequestsAssociatedWithCommit, { ...r, commit_sha: sha, per_page: 100 });
+  const pulls = await gh.paginate<PullItem>(`${repoPath(r)}/commits/${encodeURIComponent(sha)}/pulls${query({ per_page: 100 })}`);
   const merged = pulls.filter((p) => p.merged_at);
   const mine = merged.find((p) => p.merge_commit_sha === sha && (base === undefined || p.base.ref === base));
   const others = merged.filter((p) => p !== mine).map((p) => p.number);
@@ -41,7 +63,7 @@ export interface PlanRun {
 const FINISHED = new Set(['success', 'failure']);
 
 export async function reviewedPlanRun(gh: GitHub, r: Repo, pull: MergedPull, workflow: string): Promise<{ run?: PlanRun; ignored: number }> {
-  const runs = await gh.paginate(gh.rest.actions.listWorkflowRuns, { ...r, workflow_id: workflow, head_sha: pull.headSha, event: 'pull_request', status: 'completed', per_page: 100 });
+  const runs = await gh.paginate<RunItem>(`${repoPath(r)}/actions/workflows/${encodeURIComponent(workflow)}/runs${query({ head_sha: pull.headSha, event: 'pull_request', status: 'completed', per_page: 100 })}`, 'workflow_runs');
   const candidates = runs.filter(
     (x) =>
       x.head_sha === pull.headSha &&
@@ -53,7 +75,7 @@ export async function reviewedPlanRun(gh: GitHub, r: Repo, pull: MergedPull, wor
       (!x.pull_requests?.length || x.pull_requests.some((p) => p.number === pull.number)),
   );
   // Newest by when its latest attempt started: a re-run made the plans again, later.
-  const when = (x: (typeof runs)[number]) => Date.parse(x.run_started_at ?? x.created_at);
+  const when = (x: RunItem) => Date.parse(x.run_started_at ?? x.created_at);
   const best = candidates.sort((a, b) => when(b) - when(a) || b.id - a.id)[0];
   return best ? { run: { id: best.id, attempt: best.run_attempt ?? 1, conclusion: best.conclusion!, url: best.html_url }, ignored: runs.length - 1 } : { ignored: runs.length };
 }

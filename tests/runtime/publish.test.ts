@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { summarizePlan } from '../../generator/runtime/plan-summary.ts';
+import { GitHubClient, type FetchLike } from '../../generator/src/publish/github.ts';
 import { GitHubDouble } from '../support/github-double.ts';
 import { runRuntimeAsync as runRuntime } from './support/bundle.ts';
 import { bareRemote, commit, git, newRepo } from './support/git.ts';
@@ -318,4 +319,41 @@ describe.skipIf(!hasTf)('revert-pr after a real failed terraform apply', () => {
       gh.beforeWrite = undefined;
     }
   }, 120_000);
+});
+
+describe('the shared client (generator/src/publish/github.ts) as the runtime uses it', () => {
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: { get: (n: string) => headers[n.toLowerCase()] ?? null }, text: async () => JSON.stringify(body) });
+
+  it('follows rel="next" on the API origin and refuses a next page elsewhere: the token goes nowhere else', async () => {
+    const seen: { url: string; auth: string | undefined }[] = [];
+    const pages: Record<string, ReturnType<typeof answer>> = {
+      'https://api.example.test/items?per_page=1': answer(200, [1], { link: '<https://api.example.test/items?per_page=1&page=2>; rel="next"' }),
+      'https://api.example.test/items?per_page=1&page=2': answer(200, [2], { link: '<https://elsewhere.example.test/items?page=3>; rel="next"' }),
+    };
+    const fetch: FetchLike = async (url, init) => {
+      seen.push({ url, auth: init.headers.authorization });
+      const page = pages[url];
+      if (!page) throw new Error(`unexpected ${url}`);
+      return page;
+    };
+    const client = new GitHubClient({ apiUrl: 'https://api.example.test', token: 'tok-secret', fetch, sleep: async () => {} });
+    await expect(client.paginate('/items?per_page=1', 'list items')).rejects.toThrow(/next page is on another origin \(https:\/\/elsewhere\.example\.test\)/);
+    expect(seen.map((x) => x.url)).toEqual(['https://api.example.test/items?per_page=1', 'https://api.example.test/items?per_page=1&page=2']);
+  });
+
+  it('repeatPost: false sends a POST whose answer was a 502 once, a GET again; a rate-limited POST is repeated', async () => {
+    const calls: string[] = [];
+    const script = [answer(502, { message: 'bad gateway' }), answer(502, { message: 'bad gateway' }), answer(200, []), answer(403, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '1' }), answer(201, { id: 1 })];
+    const fetch: FetchLike = async (url, init) => {
+      calls.push(`${init.method} ${new URL(url).pathname}`);
+      return script.shift()!;
+    };
+    const delays: number[] = [];
+    const client = new GitHubClient({ apiUrl: 'https://api.example.test', token: 't0ken', fetch, sleep: async (ms) => void delays.push(ms), repeatPost: false, baseDelayMs: 7 });
+    await expect(client.rest('POST', '/a', 'create a')).rejects.toMatchObject({ status: 502 });
+    expect((await client.rest('GET', '/b', 'read b')).data).toEqual([]);
+    expect((await client.rest('POST', '/c', 'create c')).status).toBe(201);
+    expect(calls).toEqual(['POST /a', 'GET /b', 'GET /b', 'POST /c', 'POST /c']);
+    expect(delays).toEqual([7, 1000]);
+  });
 });

@@ -1,6 +1,6 @@
 // A small GitHub client on `fetch` (injectable): REST and GraphQL with retries on 5xx, secondary
 // rate limits and dropped connections, and errors that say what to do. No Node imports, so the
-// planner can use it in the browser. The token goes only into the Authorization header of
+// planner can use it in the browser; the executor runtime (.opsta/opsta.mjs) bundles it too. The token goes only into the Authorization header of
 // requests to the API origin it was given, and is redacted from every message it builds.
 import { UserError } from '../errors.ts';
 
@@ -21,12 +21,34 @@ export interface GitHubClientOptions {
   retries?: number;
   /** Called once per retry, for a progress line. */
   onRetry?: (what: string, attempt: number, delayMs: number) => void;
+  /** First backoff (doubled per retry) when GitHub gives no retry-after (default 500). */
+  baseDelayMs?: number;
+  /**
+   * Whether a POST whose answer was lost (5xx, dropped connection) is sent again (default true:
+   * publish's POSTs are content-addressed git objects or refused as duplicates). A caller whose
+   * POSTs create things (a comment, an issue) passes false and retries its find-then-create instead.
+   */
+  repeatPost?: boolean;
+  /** A User-Agent header (Node; a browser sends its own). */
+  userAgent?: string;
 }
 
 export interface Response<T = any> {
   status: number;
   data: T;
   headers: { get(name: string): string | null };
+}
+
+/** No answer at all (a dropped or refused connection, DNS) after the retries. */
+export class GitHubUnreachable extends UserError {
+  override name = 'GitHubUnreachable';
+  constructor(
+    message: string,
+    /** What the connection said (ECONNRESET, ENOTFOUND, …). */
+    readonly detail: string,
+  ) {
+    super(message, 2);
+  }
 }
 
 /** A GitHub answer the caller may want to handle (a 404 for "branch missing", a 422 for "already exists"). */
@@ -37,6 +59,8 @@ export class GitHubError extends UserError {
     readonly status: number,
     readonly githubMessage: string,
     readonly acceptedPermissions?: string,
+    /** GitHub refused it for a rate limit (and kept refusing through the retries). */
+    readonly rateLimited = false,
   ) {
     super(message, 2);
   }
@@ -104,6 +128,25 @@ export class GitHubClient {
     return this.send<T>(method, `${this.apiUrl}${path}`, what, body === undefined ? undefined : JSON.stringify(body));
   }
 
+  /**
+   * Every page of a list (GitHub's Link header, rel="next"); `key` names the array of a wrapped
+   * list ("workflow_runs"). The next page must be on the API's origin: the token goes nowhere else.
+   */
+  async paginate<T = any>(path: string, what: string, key?: string): Promise<T[]> {
+    const out: T[] = [];
+    const origin = new URL(this.apiUrl).origin;
+    for (let url: string | undefined = `${this.apiUrl}${path}`; url; ) {
+      const r: Response = await this.send('GET', url, what, undefined);
+      const items = key ? r.data?.[key] : r.data;
+      if (!Array.isArray(items)) throw new GitHubError(this.clean(`cannot ${what}: GitHub's answer is not a list${key ? ` of ${key}` : ''}`), r.status, '');
+      out.push(...(items as T[]));
+      const next = /<([^>]+)>;\s*rel="next"/.exec(r.headers.get('link') ?? '')?.[1];
+      if (next && new URL(next).origin !== origin) throw new GitHubError(this.clean(`cannot ${what}: GitHub's next page is on another origin (${new URL(next).origin})`), r.status, '');
+      url = next;
+    }
+    return out;
+  }
+
   /** A GraphQL call; GraphQL errors become a GitHubError with status 200 and GitHub's `type` as `githubMessage` prefix. */
   async graphql<T = any>(query: string, variables: Record<string, unknown>, what: string): Promise<{ data: T; errors?: { type?: string; message: string }[] }> {
     const r = await this.send<{ data: T; errors?: { type?: string; message: string }[] }>('POST', graphqlUrl(this.apiUrl), what, JSON.stringify({ query, variables }));
@@ -115,6 +158,7 @@ export class GitHubClient {
       accept: 'application/vnd.github+json',
       authorization: `Bearer ${this.opts.token}`,
       'x-github-api-version': '2022-11-28',
+      ...(this.opts.userAgent ? { 'user-agent': this.opts.userAgent } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     };
     for (let attempt = 0; ; attempt++) {
@@ -126,12 +170,13 @@ export class GitHubClient {
         text = await res.text();
       } catch (e) {
         // A dropped connection (ECONNRESET), a refused one, a DNS failure: retry, then say where.
-        if (attempt < this.retries) {
+        if (attempt < this.retries && (method !== 'POST' || this.opts.repeatPost !== false)) {
           await this.wait(what, attempt, undefined);
           continue;
         }
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        throw new UserError(this.clean(`cannot ${what}: no answer from ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (e as Error).message}) after ${attempt + 1} attempts; check --api-url and the network, then run again`));
+        const detail = this.clean(String(cause?.code ?? cause?.message ?? (e as Error).message));
+        throw new GitHubUnreachable(this.clean(`cannot ${what}: no answer from ${new URL(url).origin} (${detail}) after ${attempt + 1} attempts; check --api-url and the network, then run again`), detail);
       }
       let data: any;
       try {
@@ -143,7 +188,8 @@ export class GitHubClient {
       const retryAfter = res.headers.get('retry-after');
       const secondary = (res.status === 403 || res.status === 429) && (retryAfter !== null || /secondary rate limit|abuse/i.test(ghMessage));
       const primary = (res.status === 403 || res.status === 429) && res.headers.get('x-ratelimit-remaining') === '0';
-      if ((RETRY_STATUS.has(res.status) || secondary || primary) && attempt < this.retries) {
+      const repeat = secondary || primary || (RETRY_STATUS.has(res.status) && (method !== 'POST' || this.opts.repeatPost !== false));
+      if (repeat && attempt < this.retries) {
         const reset = res.headers.get('x-ratelimit-reset');
         const delay = retryAfter !== null ? Number(retryAfter) * 1000 : primary && reset ? Number(reset) * 1000 - Date.now() : undefined;
         await this.wait(what, attempt, delay);
@@ -155,7 +201,7 @@ export class GitHubClient {
   }
 
   private async wait(what: string, attempt: number, delayMs: number | undefined): Promise<void> {
-    const backoff = Math.min(MAX_DELAY_MS, Number.isFinite(delayMs) && delayMs! > 0 ? delayMs! : 500 * 2 ** attempt);
+    const backoff = Math.min(MAX_DELAY_MS, Number.isFinite(delayMs) && delayMs! > 0 ? delayMs! : (this.opts.baseDelayMs ?? 500) * 2 ** attempt);
     this.opts.onRetry?.(what, attempt + 1, backoff);
     await this.sleep(backoff);
   }
@@ -173,7 +219,7 @@ export class GitHubClient {
     } else if (status === 404) msg = `cannot ${what}: not found (404); check the name, and that the token can see the repository (a fine-grained token must list it)`;
     else if (status === 409 || status === 422) msg = `cannot ${what}: GitHub refused it (${status} ${said})`;
     else msg = `cannot ${what}: GitHub answered ${status}${said ? ` (${said})` : ''} after ${this.retries + 1} attempts; try again later`;
-    return new GitHubError(this.clean(msg), status, this.clean(said), accepted);
+    return new GitHubError(this.clean(msg), status, this.clean(said), accepted, rateLimited);
   }
 
   /** Redact the token, and cap GitHub's text so a huge error page does not flood the terminal. */
