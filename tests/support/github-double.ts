@@ -4,7 +4,7 @@
  * answers the REST and GraphQL calls Opsta's publish and setup-repo make, the way GitHub does;
  * and what the executor runtime (.opsta/opsta.mjs) publishes: issues and their comments (the sticky
  * comment, the drift issues), deployments and their statuses, pull requests of a commit, and the
- * runs of a workflow. Lists are paginated as GitHub paginates them (per_page, page, a Link header).
+ * runs of a workflow, and check runs with their annotations. Lists are paginated as GitHub paginates them (per_page, page, a Link header).
  *
  * Every REST request is matched to an operation of GitHub's OpenAPI description and its JSON body
  * validated against that operation's schema; every GraphQL document is validated against GitHub's
@@ -55,8 +55,9 @@ export interface TokenPermissions {
   metadata: Permission;
   actions: Permission;
   deployments: Permission;
+  checks: Permission;
 }
-const ALL_WRITE: TokenPermissions = { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write', administration: 'write', environments: 'write', variables: 'write', metadata: 'read', actions: 'write', deployments: 'write' };
+const ALL_WRITE: TokenPermissions = { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write', administration: 'write', environments: 'write', variables: 'write', metadata: 'read', actions: 'write', deployments: 'write', checks: 'write' };
 
 /** Who wrote something: a person, or an app's bot (the workflow token is github-actions[bot], type Bot). */
 export interface Actor {
@@ -180,6 +181,23 @@ export interface WorkflowRun {
   run_started_at: string;
 }
 
+/** A check run on a commit; GitHub appends the annotations of every create and update. */
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  external_id: string | null;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  details_url: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: { path: string; start_line: number; end_line: number; annotation_level: string; title: string | null; message: string; raw_details: string | null }[];
+  /** The app that made it: GitHub Actions for the job token. */
+  app: string;
+  started_at: string;
+  completed_at: string | null;
+}
+
 interface Environment {
   name: string;
   reviewers: { type: string; id: number }[];
@@ -203,6 +221,7 @@ interface Repo {
   comments: Map<number, IssueComment[]>;
   deployments: Deployment[];
   runs: WorkflowRun[];
+  checkRuns: CheckRun[];
 }
 
 class HttpError extends Error {
@@ -267,7 +286,7 @@ export class GitHubDouble {
   /** A repository whose default branch holds `files` in one commit (none: an empty repository with no branch). */
   createRepo(fullName: string, opts: { defaultBranch?: string; files?: Record<string, string> } = {}): void {
     const [owner, name] = fullName.split('/') as [string, string];
-    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map(), issues: [], comments: new Map(), deployments: [], runs: [] };
+    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map(), issues: [], comments: new Map(), deployments: [], runs: [], checkRuns: [] };
     this.repos.set(fullName.toLowerCase(), repo);
     if (opts.files) this.commitFiles(fullName, repo.defaultBranch, opts.files, 'initial commit');
   }
@@ -372,6 +391,20 @@ export class GitHubDouble {
 
   workflowRuns(fullName: string): Readonly<WorkflowRun>[] {
     return this.repo(fullName).runs;
+  }
+
+  /** Check runs, oldest first. */
+  checkRuns(fullName: string): Readonly<CheckRun>[] {
+    return this.repo(fullName).checkRuns;
+  }
+
+  /** A check run another app (or workflow) made on a commit, e.g. one of the same name. Returns its id. */
+  addCheckRun(fullName: string, run: { name: string; head_sha: string; app?: string; external_id?: string | null; conclusion?: string }): number {
+    const repo = this.repo(fullName);
+    const at = this.now();
+    const c: CheckRun = { id: this.nextId++, name: run.name, head_sha: run.head_sha, external_id: run.external_id ?? null, status: 'completed', conclusion: run.conclusion ?? 'success', details_url: null, output: { title: null, summary: null, text: null }, annotations: [], app: run.app ?? 'another-app', started_at: at, completed_at: at };
+    repo.checkRuns.push(c);
+    return c.id;
   }
 
   /** A pull request of an existing branch, opened by `user` (a person by default). Returns its number. */
@@ -825,7 +858,7 @@ export class GitHubDouble {
         return { status: 200, body: this.envJson(env) };
       }
     }
-    const published = this.publishedRest(t, repo, route, p, body, q, url);
+    const published = this.publishedRest(t, repo, route, p, body, q, url) ?? this.checksRest(t, repo, route, p, body, q, url);
     if (published) return published;
     const vm = /^(GET|POST|PATCH) \/repos\/\{owner\}\/\{repo\}(\/environments\/\{environment_name\})?\/(?:actions\/)?variables(\/\{name\})?$/.exec(route);
     if (vm) {
@@ -992,6 +1025,81 @@ export class GitHubDouble {
       }
     }
     return undefined;
+  }
+
+  // ---- check runs (the plan's per stage, the budget's): created, updated, listed by commit, annotations appended ----
+
+  private checksRest(t: { login: string; type: Actor['type']; permissions: TokenPermissions }, repo: Repo, route: string, p: Record<string, string>, body: any, q: URLSearchParams, url: URL): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+    const find = () => {
+      const c = repo.checkRuns.find((x) => x.id === Number(p.check_run_id));
+      if (!c) throw new HttpError(404, 'Not Found');
+      return c;
+    };
+    const app = t.type === 'Bot' ? 'github-actions' : `${t.login}-app`;
+    // What GitHub checks beyond the body's schema: a completed run has a conclusion; an output has a title and a summary.
+    const apply = (c: CheckRun) => {
+      for (const k of ['name', 'external_id', 'details_url'] as const) if (body[k] !== undefined) c[k] = body[k];
+      if (body.conclusion !== undefined) (c.conclusion = body.conclusion), (c.status = 'completed'), (c.completed_at = body.completed_at ?? this.now());
+      else if (body.status !== undefined) c.status = body.status;
+      if (c.status === 'completed' && !c.conclusion) throw new HttpError(422, 'Invalid request.\n\nNo conclusion given for a completed check run.');
+      if (body.output) {
+        if (typeof body.output.title !== 'string' || typeof body.output.summary !== 'string') throw new HttpError(422, 'Invalid request.\n\n"title" and "summary" are required in an output.');
+        c.output = { title: body.output.title, summary: body.output.summary, text: body.output.text ?? c.output.text };
+        for (const a of body.output.annotations ?? []) c.annotations.push({ path: a.path, start_line: a.start_line, end_line: a.end_line, annotation_level: a.annotation_level, title: a.title ?? null, message: a.message, raw_details: a.raw_details ?? null });
+      }
+    };
+    switch (route) {
+      case 'POST /repos/{owner}/{repo}/check-runs': {
+        this.need(t, 'checks', 'write');
+        if (repo.objects.get(body.head_sha)?.type !== 'commit') throw new HttpError(422, `No commit found for SHA: ${body.head_sha}`);
+        const at = this.now();
+        const c: CheckRun = { id: this.nextId++, name: body.name, head_sha: body.head_sha, external_id: null, status: 'queued', conclusion: null, details_url: null, output: { title: null, summary: null, text: null }, annotations: [], app, started_at: body.started_at ?? at, completed_at: null };
+        apply(c);
+        repo.checkRuns.push(c);
+        return { status: 201, body: this.checkRunJson(repo, c) };
+      }
+      case 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': {
+        this.need(t, 'checks', 'write');
+        const c = find();
+        // An app updates only its own check runs.
+        if (c.app !== app) throw new HttpError(403, 'Resource not accessible by integration');
+        apply(c);
+        return { status: 200, body: this.checkRunJson(repo, c) };
+      }
+      case 'GET /repos/{owner}/{repo}/check-runs/{check_run_id}':
+        this.need(t, 'checks', 'read');
+        return { status: 200, body: this.checkRunJson(repo, find()) };
+      case 'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations': {
+        this.need(t, 'checks', 'read');
+        const c = find();
+        return this.paged(c.annotations.map((a) => ({ ...a, start_column: null, end_column: null, blob_href: `https://github.com/${repo.owner}/${repo.name}/blob/${c.head_sha}/${a.path}` })), q, url);
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': {
+        this.need(t, 'checks', 'read');
+        const sha = repo.refs.get(`refs/heads/${p.ref}`) ?? p.ref!;
+        if (repo.objects.get(sha)?.type !== 'commit') throw new HttpError(422, `No commit found for SHA: ${p.ref}`);
+        let list = repo.checkRuns.filter((c) => c.head_sha === sha && (!q.get('check_name') || c.name === q.get('check_name')) && (!q.get('status') || c.status === q.get('status')) && (!q.get('app_id') || q.get('app_id') === String(this.appId(c.app))));
+        // filter=latest (the default): the newest check run of each name (per app).
+        if ((q.get('filter') ?? 'latest') === 'latest') list = list.filter((c) => !list.some((o) => o.name === c.name && o.app === c.app && o.id > c.id));
+        list = [...list].sort((a, b) => b.id - a.id);
+        const page = this.paged(list.map((c) => this.checkRunJson(repo, c)), q, url);
+        return { status: 200, body: { total_count: list.length, check_runs: page.body }, ...(page.headers ? { headers: page.headers } : {}) };
+      }
+    }
+    return undefined;
+  }
+
+  private appId(app: string): number {
+    return app === 'github-actions' ? 15368 : 90_000 + [...app].reduce((n, ch) => n + ch.charCodeAt(0), 0);
+  }
+
+  private checkRunJson(repo: Repo, c: CheckRun) {
+    return {
+      id: c.id, node_id: `CR_${c.id}`, name: c.name, head_sha: c.head_sha, external_id: c.external_id, status: c.status, conclusion: c.conclusion, details_url: c.details_url, started_at: c.started_at, completed_at: c.completed_at,
+      html_url: `https://github.com/${repo.owner}/${repo.name}/runs/${c.id}`, url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/check-runs/${c.id}`,
+      output: { ...c.output, annotations_count: c.annotations.length, annotations_url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/check-runs/${c.id}/annotations` },
+      app: { id: this.appId(c.app), slug: c.app, name: c.app }, pull_requests: [],
+    };
   }
 
   /** One page of a list, with GitHub's Link header (rel next/last/first/prev). */
