@@ -5,8 +5,8 @@ import { createRequire as __opstaCreateRequire } from 'node:module';
 const require = __opstaCreateRequire(import.meta.url);
 
 // generator/runtime/commands.ts
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdirSync, readdirSync as readdirSync2, writeFileSync } from "node:fs";
+import { join as join6 } from "node:path";
 
 // generator/runtime/errors.ts
 var CheckFailed = class extends Error {
@@ -271,17 +271,17 @@ var processIo = () => ({
 });
 function setOutput(io, name, value) {
   const file = io.env.GITHUB_OUTPUT;
-  let line;
+  let line2;
   if (value.includes("\n")) {
     const delim = `opsta_${randomBytes(8).toString("hex")}`;
-    line = `${name}<<${delim}
+    line2 = `${name}<<${delim}
 ${value}
 ${delim}
 `;
-  } else line = `${name}=${value}
+  } else line2 = `${name}=${value}
 `;
-  if (file) appendFileSync(file, line);
-  else io.stdout(`::output ${line}`);
+  if (file) appendFileSync(file, line2);
+  else io.stdout(`::output ${line2}`);
 }
 function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
@@ -696,6 +696,10 @@ function checkBudget(cost, opts = {}) {
   return { ...common, status: "ok", message: `Estimated ${usd(cost.totalUsd)} a month, ${pct} % of the budget of ${usd(limit)}${delta}.` };
 }
 
+// generator/runtime/check-run.ts
+import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join } from "node:path";
+
 // generator/runtime/plan-summary.ts
 function changeKind(actions) {
   const a = actions.join(",");
@@ -742,14 +746,14 @@ function summarizePlan(stage, plan) {
   for (const { address, actions, raw } of resourceChanges(plan)) {
     const kind = changeKind(actions);
     if (kind === "read") continue;
-    const line = { address, kind };
-    if (typeof raw.action_reason === "string") line.reason = raw.action_reason;
+    const line2 = { address, kind };
+    if (typeof raw.action_reason === "string") line2.reason = raw.action_reason;
     if (typeof raw.previous_address === "string" && raw.previous_address !== address) {
-      line.movedFrom = raw.previous_address;
+      line2.movedFrom = raw.previous_address;
       s.moves++;
     }
     if (raw.change?.importing) {
-      line.importing = true;
+      line2.importing = true;
       s.imports++;
     }
     if (kind === "create") s.add++;
@@ -757,8 +761,8 @@ function summarizePlan(stage, plan) {
     if (kind === "delete") s.destroy++;
     if (kind === "replace") s.add++, s.destroy++;
     if (kind === "forget") s.forget++;
-    if (kind === "delete" || kind === "replace") s.destructive.push(line);
-    else if (kind !== "no-op" || line.movedFrom || line.importing) s.changes.push(line);
+    if (kind === "delete" || kind === "replace") s.destructive.push(line2);
+    else if (kind !== "no-op" || line2.movedFrom || line2.importing) s.changes.push(line2);
   }
   const oc = plan.output_changes ?? {};
   s.outputs = Object.keys(oc).filter((k) => !(oc[k]?.actions ?? []).every((a) => a === "no-op")).sort();
@@ -837,6 +841,280 @@ ${mdFence(body, s.lang ?? "")}
 function sortSections(sections) {
   const key = (s) => s.type === "cost" ? "~" : `${s.stage}\0${s.type}`;
   return [...sections].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// generator/runtime/check-run.ts
+var OUTPUT_LIMIT = 65535;
+var ANNOTATIONS_PER_REQUEST = 50;
+function readStackFiles(root, dir) {
+  let names;
+  try {
+    names = readdirSync(join(root, dir));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith(".tf")).sort().map((n) => ({ path: `${dir.replace(/\\/g, "/").replace(/\/+$/, "")}/${n}`, text: readFileSync2(join(root, dir, n), "utf8") }));
+}
+function addressParts(address) {
+  const parts = [];
+  let cur = "";
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (quoted) {
+      if (c === "\\") cur += c + (address[i + 1] ?? ""), i++;
+      else {
+        if (c === '"') quoted = false;
+        cur += c;
+      }
+      continue;
+    }
+    if (c === '"') quoted = true;
+    else if (c === "[") depth++;
+    else if (c === "]") depth--;
+    if (c === "." && depth === 0) {
+      parts.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.replace(/\[.*$/s, ""));
+}
+var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function blockLine(text, keyword, labels) {
+  const re = new RegExp(`^\\s*${keyword}${labels.map((l) => `\\s+(?:"${escapeRe(l)}"|${escapeRe(l)})`).join("")}\\s*\\{`);
+  let inComment = false;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    let line2 = lines[i];
+    if (inComment) {
+      const end = line2.indexOf("*/");
+      if (end < 0) continue;
+      line2 = line2.slice(end + 2);
+      inComment = false;
+    }
+    if (re.test(line2)) return i + 1;
+    const open = line2.lastIndexOf("/*");
+    if (open >= 0 && line2.indexOf("*/", open) < 0) inComment = true;
+  }
+  return 0;
+}
+function declarationOf(address, files, dir) {
+  const parts = addressParts(address);
+  const [keyword, labels] = parts[0] === "module" && parts[1] ? ["module", [parts[1]]] : ["resource", parts.slice(0, 2)];
+  if (labels.length === (keyword === "module" ? 1 : 2) && labels.every(Boolean)) {
+    for (const f of files) {
+      const line2 = blockLine(f.text, keyword, labels);
+      if (line2) return { path: f.path, line: line2, found: true };
+    }
+  }
+  return { path: `${dir.replace(/\/+$/, "")}/main.tf`, line: 1, found: false };
+}
+function fit(text, limit, note) {
+  if (text.length <= limit) return text;
+  const tail = `
+
+${note(text.length)}
+`;
+  const room = limit - tail.length - 32;
+  let cut = text.lastIndexOf("\n", room);
+  if (cut <= 0) cut = Math.max(0, room);
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? "")) cut--;
+  return `${text.slice(0, cut)}
+
+${note(text.length - cut)}
+`;
+}
+function line(r) {
+  const notes = [r.reason?.replace(/_/g, " "), r.movedFrom ? `moved from ${mdCode(clip(r.movedFrom))}` : void 0, r.importing ? "imported" : void 0].filter(Boolean);
+  return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
+var planCheckName = (stage) => `opsta plan / ${stage}`;
+function elsewhere(ctx, artifact) {
+  return `the full plan is in the job summary${ctx.runUrl ? ` of [the run](${ctx.runUrl})` : ""}${artifact ? ` and in its artifact ${mdCode(artifact)}` : ""}`;
+}
+function planCheckRun(s, ctx) {
+  const artifact = `opsta-plan-${ctx.stage}`;
+  const cutNote = (n) => `_… ${n} more characters cut to fit GitHub's limit: ${elsewhere(ctx, artifact)}._`;
+  const destroyed = s.destructive.length;
+  const conclusion = s.errored ? "failure" : destroyed ? "neutral" : "success";
+  const counts = `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`;
+  const title = s.errored ? `Plan errored (${counts})` : destroyed ? `${destroyed} destructive: ${counts}` : hasChanges(s) ? counts : "No changes";
+  const head = [`### ${mdCode(ctx.stage)}: ${countsLine(s)}`, ""];
+  if (s.errored) head.push("> [!WARNING]", "> The plan errored: what follows is what Terraform planned before the error, not the whole change.", "");
+  if (destroyed) {
+    const replaced = s.destructive.filter((r) => r.kind === "replace").length;
+    head.push("> [!CAUTION]", `> **${destroyed} resource${destroyed === 1 ? "" : "s"} will be destroyed** (${replaced} of them replaced): deleted data does not come back. Each is annotated on its declaration. The check is neutral, not failed: a destroy can be intended; read each one before approving.`, "");
+    head.push(...s.destructive.map(line), "");
+  }
+  if (!hasChanges(s)) head.push("_No changes: the infrastructure matches the configuration._", "");
+  head.push(`Plan of ${mdCode(ctx.headSha.slice(0, 12))}; ${elsewhere(ctx, artifact)}.`);
+  const rest = [...s.changes.map(line), ...s.outputs.map((o) => `- **output** ${mdCode(clip(o))}`)];
+  const text = rest.length ? [`#### Other changes (${rest.length})`, "", ...rest].join("\n") : void 0;
+  const annotations = s.destructive.map((r) => {
+    const at = declarationOf(r.address, ctx.files, ctx.dir);
+    const what = r.kind === "replace" ? "destroyed and created again (replace)" : "destroyed";
+    return {
+      path: at.path,
+      start_line: at.line,
+      end_line: at.line,
+      annotation_level: "warning",
+      title: clip(`${r.kind} ${r.address}`, 250),
+      message: clip(`${r.address} will be ${what}${r.reason ? ` (${r.reason.replace(/_/g, " ")})` : ""}${at.found ? "" : "; its declaration was not found in this stack"}. Deleted data does not come back.`, 4e3)
+    };
+  });
+  return {
+    name: planCheckName(ctx.stage),
+    externalId: `opsta:plan:${ctx.stage}`,
+    headSha: ctx.headSha,
+    conclusion,
+    title,
+    summary: fit(head.join("\n"), OUTPUT_LIMIT, cutNote),
+    ...text ? { text: fit(text, OUTPUT_LIMIT, cutNote) } : {},
+    annotations,
+    ...ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}
+  };
+}
+function unplannedCheckRun(stage, ctx, skipped2) {
+  const base = { name: planCheckName(stage), externalId: `opsta:plan:${stage}`, headSha: ctx.headSha, annotations: [], ...ctx.runUrl ? { detailsUrl: ctx.runUrl } : {} };
+  if (skipped2) return { ...base, conclusion: "skipped", title: "Not planned on pull requests", summary: fit(mdText(skipped2.body.trim()), OUTPUT_LIMIT, () => "_… cut; see the job summary._") };
+  return { ...base, conclusion: "failure", title: "No plan", summary: `The plan of ${mdCode(stage)} did not finish (init, validate or plan failed): see the ${ctx.runUrl ? `[run](${ctx.runUrl})` : "run"}'s terraform job.` };
+}
+function budgetLine(planText) {
+  const i = (planText ?? "").split("\n").findIndex((l) => /^\s*monthlyUsd\s*:/.test(l));
+  return i >= 0 ? i + 1 : 1;
+}
+function budgetCheckRun(c, ctx) {
+  const conclusion = { over: "failure", acknowledged: "neutral", warn: "neutral", ok: "success", "no-budget": "skipped" }[c.status];
+  const pct = c.budgetUsd ? Math.round(c.totalUsd / c.budgetUsd * 100) : void 0;
+  const money = (n) => `$${n.toFixed(2)}`;
+  const title = {
+    over: `Over budget: ${money(c.totalUsd)} of ${money(c.budgetUsd ?? 0)} a month (${pct} %)`,
+    acknowledged: `Over budget (${pct} %), acknowledged with the label ${ctx.ackLabel}`,
+    warn: `${pct} % of the budget: ${money(c.totalUsd)} of ${money(c.budgetUsd ?? 0)} a month`,
+    ok: `${pct} % of the budget: ${money(c.totalUsd)} of ${money(c.budgetUsd ?? 0)} a month`,
+    "no-budget": `No budget set: ${money(c.totalUsd)} a month`
+  }[c.status];
+  const line2 = budgetLine(ctx.planText);
+  const level = { over: "failure", acknowledged: "notice", warn: "warning" }[c.status];
+  const annotations = level ? [{ path: ctx.planPath, start_line: line2, end_line: line2, annotation_level: level, title: clip(title, 250), message: clip(c.message, 4e3) }] : [];
+  return {
+    name: ctx.name,
+    externalId: "opsta:budget",
+    headSha: ctx.headSha,
+    conclusion,
+    title,
+    summary: fit(`${mdText(c.message)}
+`, OUTPUT_LIMIT, () => "_… cut._"),
+    annotations,
+    ...ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}
+  };
+}
+var annotationKey = (a) => JSON.stringify([a.path, a.start_line, a.end_line, a.annotation_level ?? "", a.title ?? "", a.message ?? ""]);
+async function upsertCheckRun(gh, once, r, spec) {
+  return again(gh, async () => {
+    const list = await gh.paginate(`${repoPath(r)}/commits/${spec.headSha}/check-runs${query({ check_name: spec.name, filter: "all", per_page: 100 })}`, "check_runs");
+    const mine = list.filter((c) => c.name === spec.name && c.external_id === spec.externalId).sort((a, b) => b.id - a.id)[0];
+    let have = /* @__PURE__ */ new Set();
+    let staleKeys = 0;
+    const wanted = new Set(spec.annotations.map(annotationKey));
+    if (mine && (mine.output?.annotations_count ?? 1) > 0) {
+      const existing = await gh.paginate(`${repoPath(r)}/check-runs/${mine.id}/annotations${query({ per_page: 100 })}`);
+      have = new Set(existing.map(annotationKey));
+      staleKeys = [...have].filter((k) => !wanted.has(k)).length;
+    }
+    const summary = staleKeys ? fit(`${spec.summary}
+
+_${staleKeys} annotation${staleKeys === 1 ? "" : "s"} from an earlier run of this check no longer appl${staleKeys === 1 ? "ies" : "y"} to this plan (GitHub keeps a check run's annotations; they cannot be removed)._`, OUTPUT_LIMIT, () => "_… cut._") : spec.summary;
+    const output = { title: spec.title, summary, ...spec.text !== void 0 ? { text: spec.text } : {} };
+    const missing = spec.annotations.filter((a) => !have.has(annotationKey(a)));
+    const batches = [];
+    for (let i = 0; i < missing.length; i += ANNOTATIONS_PER_REQUEST) batches.push(missing.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const fields = { status: "completed", conclusion: spec.conclusion, external_id: spec.externalId, ...spec.detailsUrl ? { details_url: spec.detailsUrl } : {} };
+    let id;
+    let created = false;
+    if (!mine) {
+      const { data } = await gh.request("POST", `${repoPath(r)}/check-runs`, { name: spec.name, head_sha: spec.headSha, ...fields, output: { ...output, annotations: batches.shift() ?? [] } });
+      id = data.id;
+      created = true;
+    } else {
+      id = mine.id;
+      const same = mine.status === "completed" && mine.conclusion === spec.conclusion && (mine.output?.title ?? "") === output.title && (mine.output?.summary ?? "") === output.summary && (mine.output?.text ?? "") === (output.text ?? "") && (!spec.detailsUrl || mine.details_url === spec.detailsUrl);
+      if (!same) await gh.request("PATCH", `${repoPath(r)}/check-runs/${id}`, { ...fields, output });
+    }
+    for (const batch of batches) {
+      try {
+        await once.request("PATCH", `${repoPath(r)}/check-runs/${id}`, { output: { ...output, annotations: batch } });
+      } catch (e) {
+        if (e instanceof GitHubApiError && (e.status === void 0 || e.status >= 500)) throw new GitHubApiError(e.message, e.status, true);
+        throw e;
+      }
+    }
+    return { id, created, annotationsSent: missing.length, stale: staleKeys };
+  });
+}
+function headSha(io, flag, cmd) {
+  const fromEvent = eventPayload(io)?.pull_request?.head?.sha;
+  const sha = flag ?? (io.env.OPSTA_HEAD_SHA || void 0) ?? (typeof fromEvent === "string" ? fromEvent : void 0);
+  if (sha === void 0) throw new UsageError(`${cmd}: no head commit: pass --sha (env HEAD_SHA: \${{ github.event.pull_request.head.sha }}) or run on a pull_request event (GITHUB_EVENT_PATH)`);
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new UsageError(`${cmd}: --sha must be a full 40-character commit id, got ${JSON.stringify(sha)}`);
+  return sha;
+}
+var STAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function stageList(raw) {
+  let v;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    v = void 0;
+  }
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string" && STAGE.test(x))) throw new UsageError(`check-run: --stages must be a JSON list of stage ids like ["10-network"], got ${JSON.stringify(raw.slice(0, 100))}`);
+  return v;
+}
+function readSection(dir, name) {
+  const p = join(dir, name);
+  return existsSync(p) ? readJson(p, "a summary") : void 0;
+}
+async function checkRunCommand(argv, io) {
+  const f = parseFlags(argv, ["stages", "from", "sha", "root"], "check-run");
+  const stages = stageList(required(f, "stages", "check-run"));
+  const from = required(f, "from", "check-run");
+  const sha = headSha(io, f.sha, "check-run");
+  const root = f.root ?? ".";
+  const gh = githubClient(io);
+  const once = githubClient(io, { attempts: 1 });
+  const r = repository(io);
+  const url = runUrl(io);
+  const results = [];
+  const report = [];
+  for (const stage of stages) {
+    const plan = readSection(from, `${stage}.plan-summary.json`);
+    const skipped2 = readSection(from, `${stage}.text-summary.json`);
+    let spec;
+    if (plan?.type === "plan") {
+      const dir = `stacks/${stage}`;
+      spec = planCheckRun(plan, { stage, headSha: sha, dir, files: readStackFiles(root, dir), ...url ? { runUrl: url } : {} });
+    } else spec = unplannedCheckRun(stage, { headSha: sha, ...url ? { runUrl: url } : {} }, skipped2?.type === "text" ? skipped2 : void 0);
+    const res = await upsertCheckRun(gh, once, r, spec);
+    results.push({ stage, id: res.id, conclusion: spec.conclusion });
+    report.push(`${spec.name}: ${spec.conclusion}, ${spec.title} (${res.created ? "created" : "updated"} check run ${res.id}, ${res.annotationsSent} annotation(s) sent${res.stale ? `, ${res.stale} stale kept by GitHub` : ""})`);
+  }
+  setOutput(io, "check_runs", JSON.stringify(results));
+  io.stdout(`${report.join("\n")}${report.length ? "\n" : "no stage to report\n"}`);
+  appendSummary(io, report.map((l) => `- ${mdText(l)}`).join("\n"));
+  return 0;
+}
+async function publishBudgetCheckRun(io, section, opts) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ./:_-]{0,99}$/.test(opts.name)) throw new UsageError(`budget: --check-run must be a check name like "opsta budget", got ${JSON.stringify(opts.name)}`);
+  const sha = headSha(io, opts.sha, "budget");
+  const planPath = opts.planFile ?? "opsta.plan.yaml";
+  const planText = existsSync(planPath) ? readFileSync2(planPath, "utf8") : void 0;
+  const url = runUrl(io);
+  const spec = budgetCheckRun(section, { name: opts.name, headSha: sha, ackLabel: opts.ackLabel, planPath: planPath.replace(/^\.\//, ""), ...planText !== void 0 ? { planText } : {}, ...url ? { runUrl: url } : {} });
+  const res = await upsertCheckRun(githubClient(io), githubClient(io, { attempts: 1 }), repository(io), spec);
+  io.stdout(`${spec.name}: ${spec.conclusion} (${res.created ? "created" : "updated"} check run ${res.id})
+`);
 }
 
 // generator/runtime/comment.ts
@@ -1084,7 +1362,7 @@ function lastLine(r) {
 }
 
 // generator/runtime/health/cloud.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // generator/runtime/health/check.ts
 var pass = (reason, details) => ({
@@ -1133,7 +1411,7 @@ var credentialsCheck = {
         if (!file) return fail("no Google credentials: GOOGLE_APPLICATION_CREDENTIALS is not set (google-github-actions/auth exports it)");
         let type;
         try {
-          type = JSON.parse(readFileSync2(file, "utf8")).type;
+          type = JSON.parse(readFileSync3(file, "utf8")).type;
         } catch (e) {
           return fail(`GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read as JSON (${e.code ?? "invalid JSON"})`);
         }
@@ -1800,8 +2078,8 @@ function oidcCheck(c) {
 }
 
 // generator/runtime/health/prerequisites.ts
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 var set = (env, n) => typeof env[n] === "string" && env[n] !== "";
 var CREDENTIAL_VARIABLES = {
   aws: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
@@ -1816,7 +2094,7 @@ function missingCloudIdentity(cloud, env) {
 function missingKubeconfig(env) {
   if (set(env, "KUBECONFIG")) return void 0;
   if (set(env, "KUBERNETES_SERVICE_HOST")) return void 0;
-  if (set(env, "HOME") && existsSync(join(env.HOME, ".kube", "config"))) return void 0;
+  if (set(env, "HOME") && existsSync2(join2(env.HOME, ".kube", "config"))) return void 0;
   return "no kubeconfig in this job (KUBECONFIG is not set and there is no ~/.kube/config)";
 }
 function missingPrerequisites(config, env) {
@@ -2069,10 +2347,10 @@ ${mdFence(text)}
 }
 
 // generator/runtime/manifest-check.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join2 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join3 } from "node:path";
 
-// ../../../work/main/node_modules/@noble/hashes/_u64.js
+// node_modules/@noble/hashes/_u64.js
 var fromNumH = (n) => n / 2 ** 32 | 0;
 var fromNumL = (n) => n >>> 0;
 function setU64FromNum(view, byteOffset, n, isLE) {
@@ -2082,7 +2360,7 @@ function setU64FromNum(view, byteOffset, n, isLE) {
   view.setUint32(byteOffset + 4, isLE ? h : l, isLE);
 }
 
-// ../../../work/main/node_modules/@noble/hashes/utils.js
+// node_modules/@noble/hashes/utils.js
 function isBytes(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
 }
@@ -2194,7 +2472,7 @@ var oidNist = (suffix) => ({
   oid: Uint8Array.from([6, 9, 96, 134, 72, 1, 101, 3, 4, 2, suffix])
 });
 
-// ../../../work/main/node_modules/@noble/hashes/_md.js
+// node_modules/@noble/hashes/_md.js
 function Chi(a, b, c) {
   return a & b ^ ~a & c;
 }
@@ -2307,7 +2585,7 @@ var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
   1541459225
 ]);
 
-// ../../../work/main/node_modules/@noble/hashes/sha2.js
+// node_modules/@noble/hashes/sha2.js
 var SHA256_K = /* @__PURE__ */ Uint32Array.from([
   1116352408,
   1899447441,
@@ -2512,7 +2790,7 @@ function manifestDrift(manifestText, hashOf) {
 function hashOnDisk(root) {
   return (path) => {
     try {
-      return sha256Hex(readFileSync3(join2(root, path), "utf8"));
+      return sha256Hex(readFileSync4(join3(root, path), "utf8"));
     } catch {
       return void 0;
     }
@@ -2530,7 +2808,7 @@ function describeManifestDrift(drift2) {
 // generator/runtime/revert.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // generator/runtime/reviewed-plan.ts
 async function mergedPullOf(gh, r, sha, base) {
@@ -2561,7 +2839,7 @@ function pushRevertBranch(o) {
   if (run("git", ["cat-file", "-e", `${o.sha}^1`], { cwd: o.cwd, env }).code !== 0) git(["fetch", "--quiet", "--no-tags", "--depth=2", o.remote, o.sha]);
   const parents = git(["rev-list", "--parents", "-n", "1", o.sha]).trim().split(" ").length - 1;
   const date = git(["show", "-s", "--format=%cI", o.sha]).trim();
-  const dir = mkdtempSync(join3(tmpdir(), "opsta-revert-"));
+  const dir = mkdtempSync(join4(tmpdir(), "opsta-revert-"));
   const branch = revertBranch(o.sha);
   try {
     git(["worktree", "add", "--quiet", "--detach", dir, o.sha]);
@@ -2595,7 +2873,7 @@ async function openRevertPullRequest(gh, r, p) {
 // generator/runtime/status-branch.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // generator/runtime/status-log.ts
 var EVENT_TYPES = ["deploy", "health", "drift", "destroy"];
@@ -2621,10 +2899,10 @@ function parseStatus(text) {
 }
 function historyIds(history) {
   const ids = /* @__PURE__ */ new Set();
-  for (const line of history.split("\n")) {
-    if (!line.trim()) continue;
+  for (const line2 of history.split("\n")) {
+    if (!line2.trim()) continue;
     try {
-      const id = JSON.parse(line).id;
+      const id = JSON.parse(line2).id;
       if (typeof id === "string") ids.add(id);
     } catch {
     }
@@ -2651,7 +2929,7 @@ function sleepSync(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function appendStatusEvent(event, opts) {
-  const dir = mkdtempSync2(join4(tmpdir2(), "opsta-status-"));
+  const dir = mkdtempSync2(join5(tmpdir2(), "opsta-status-"));
   const env = { ...process.env, ...IDENTITY, ...opts.gitEnv, GIT_TERMINAL_PROMPT: "0" };
   const git = (args, input) => runOk("git", ["--git-dir", dir, ...args], { env, ...input !== void 0 ? { input } : {} });
   const attempts = opts.attempts ?? 10;
@@ -2694,15 +2972,15 @@ function githubRemote(env, override) {
 }
 
 // generator/runtime/commands.ts
-var STAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var STAGE2 = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 function stageFlag(flags, cmd) {
   const s = required(flags, "stage", cmd);
-  if (!STAGE.test(s)) throw new UsageError(`${cmd}: --stage must be a stage id like 10-network, got ${JSON.stringify(s)}`);
+  if (!STAGE2.test(s)) throw new UsageError(`${cmd}: --stage must be a stage id like 10-network, got ${JSON.stringify(s)}`);
   return s;
 }
 function writeSection(dir, name, section) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join5(dir, `${name}.${section.type}-summary.json`), `${JSON.stringify(section, null, 2)}
+  writeFileSync(join6(dir, `${name}.${section.type}-summary.json`), `${JSON.stringify(section, null, 2)}
 `);
 }
 var changedStacks = async (argv, io) => {
@@ -2742,13 +3020,13 @@ var summarizeHelm = async (argv, io) => {
 function readSections(dir) {
   let names;
   try {
-    names = readdirSync(dir);
+    names = readdirSync2(dir);
   } catch (e) {
     throw new UsageError(`comment: cannot read --from ${dir} (${e.code}); pass the directory the summarize-* steps wrote`);
   }
   return names.filter((n) => /\.(plan|text|cost)-summary\.json$/.test(n)).sort().map((n) => {
-    const s = readJson(join5(dir, n), "a summary");
-    if (!["plan", "text", "cost"].includes(s?.type)) throw new UsageError(`${join5(dir, n)} is not a summary written by summarize-plan, summarize-helm or budget`);
+    const s = readJson(join6(dir, n), "a summary");
+    if (!["plan", "text", "cost"].includes(s?.type)) throw new UsageError(`${join6(dir, n)} is not a summary written by summarize-plan, summarize-helm or budget`);
     return s;
   });
 }
@@ -2779,7 +3057,7 @@ var comment = async (argv, io) => {
   return 0;
 };
 var budget = async (argv, io) => {
-  const f = parseFlags(argv, ["cost", "base-cost", "ack-label", "out-dir"], "budget");
+  const f = parseFlags(argv, ["cost", "base-cost", "ack-label", "out-dir", "check-run", "sha"], "budget");
   const costPath = required(f, "cost", "budget");
   const cost = parseCost(readJson(costPath, "the cost estimate"), costPath);
   const base = f["base-cost"] ? parseCost(readJson(f["base-cost"], "the base cost estimate"), f["base-cost"]) : void 0;
@@ -2788,6 +3066,7 @@ var budget = async (argv, io) => {
   if (f["out-dir"]) writeSection(f["out-dir"], "cost", section);
   setOutput(io, "status", section.status === "no-budget" ? "ok" : section.status);
   appendSummary(io, renderSection(section));
+  if (f["check-run"]) await publishBudgetCheckRun(io, section, { name: f["check-run"], sha: f.sha, ackLabel: f["ack-label"] ?? DEFAULT_ACK_LABEL });
   if (section.status === "over") throw new CheckFailed(section.message);
   io.stdout(`${section.status === "warn" ? "warning: " : ""}${section.message}
 `);
@@ -2959,7 +3238,7 @@ var health = async (argv, io) => {
 var manifestCheck = async (argv, io) => {
   const f = parseFlags(argv, ["manifest", "root"], "manifest-check");
   const root = f.root ?? ".";
-  const manifestPath = f.manifest ?? join5(root, ".opsta/manifest.json");
+  const manifestPath = f.manifest ?? join6(root, ".opsta/manifest.json");
   const drift2 = manifestDrift(readText(manifestPath, "the manifest"), hashOnDisk(root));
   const text = describeManifestDrift(drift2);
   appendSummary(io, drift2.length ? `### Generated files edited by hand
@@ -2978,6 +3257,7 @@ var COMMANDS = {
   "summarize-helm": { run: summarizeHelm, summary: "--stage <id> --diff <file> --out-dir <dir>: the Helm diff as a comment section" },
   comment: { run: comment, summary: "--marker <name> --from <dir>: the sticky pull-request comment" },
   budget: { run: budget, summary: "--cost <json>: fail over budget.monthlyUsd, warn at 80 %" },
+  "check-run": { run: checkRunCommand, summary: "--stages <json> --from <dir> [--sha <head>]: a check run per planned stage on the head commit, destructive changes annotated" },
   "compare-plan": { run: comparePlan, summary: "--reviewed <json> --fresh <json>: stop when the plan changed since review" },
   deployment: { run: deployment, summary: "start|stage|finish: the GitHub Deployment and its statuses" },
   "apply-outcome": { run: applyOutcomeCommand, summary: "--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)" },

@@ -6,6 +6,7 @@ import { applyOutcomeCommand } from './apply-outcome.ts';
 import { integerFlag, oneOf, parseFlags, required } from './args.ts';
 import { checkBudget, DEFAULT_ACK_LABEL, parseCost } from './budget.ts';
 import { changedStages, parsePipeline } from './changed-stacks.ts';
+import { checkRunCommand, publishBudgetCheckRun } from './check-run.ts';
 import { renderComment, renderFull } from './comment.ts';
 import { comparePlans, describeDifferences } from './compare-plan.ts';
 import { CheckFailed, UsageError } from './errors.ts';
@@ -119,7 +120,7 @@ const comment: Command = async (argv, io) => {
 };
 
 const budget: Command = async (argv, io) => {
-  const f = parseFlags(argv, ['cost', 'base-cost', 'ack-label', 'out-dir'], 'budget');
+  const f = parseFlags(argv, ['cost', 'base-cost', 'ack-label', 'out-dir', 'check-run', 'sha'], 'budget');
   const costPath = required(f, 'cost', 'budget');
   const cost = parseCost(readJson(costPath, 'the cost estimate'), costPath);
   const base = f['base-cost'] ? parseCost(readJson(f['base-cost'], 'the base cost estimate'), f['base-cost']) : undefined;
@@ -128,6 +129,7 @@ const budget: Command = async (argv, io) => {
   if (f['out-dir']) writeSection(f['out-dir'], 'cost', section);
   setOutput(io, 'status', section.status === 'no-budget' ? 'ok' : section.status);
   appendSummary(io, renderSection(section));
+  if (f['check-run']) await publishBudgetCheckRun(io, section, { name: f['check-run'], sha: f.sha, ackLabel: f['ack-label'] ?? DEFAULT_ACK_LABEL });
   if (section.status === 'over') throw new CheckFailed(section.message);
   io.stdout(`${section.status === 'warn' ? 'warning: ' : ''}${section.message}\n`);
   if (section.status === 'warn') io.stdout(`::warning title=Budget::${section.message}\n`);
@@ -310,6 +312,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'summarize-helm': { run: summarizeHelm, summary: '--stage <id> --diff <file> --out-dir <dir>: the Helm diff as a comment section' },
   comment: { run: comment, summary: '--marker <name> --from <dir>: the sticky pull-request comment' },
   budget: { run: budget, summary: '--cost <json>: fail over budget.monthlyUsd, warn at 80 %' },
+  'check-run': { run: checkRunCommand, summary: '--stages <json> --from <dir> [--sha <head>]: a check run per planned stage on the head commit, destructive changes annotated' },
   'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json>: stop when the plan changed since review' },
   deployment: { run: deployment, summary: 'start|stage|finish: the GitHub Deployment and its statuses' },
   'apply-outcome': { run: applyOutcomeCommand, summary: '--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)' },
