@@ -179,6 +179,11 @@ describe.skipIf(!hasChromium)('planner Publish step end to end', () => {
     expect(await page.getByTestId('publish-summary').textContent()).toMatch(/^0 to add, [1-9]\d* to change, 0 to remove, 1 hand-edited\.$/);
     expect(await axeViolations(page), 'axe on a conflict').toEqual([]);
     await page.screenshot({ path: screenshotPath('planner-5-publish-conflict'), fullPage: true });
+    // On a phone the diff scrolls in its own box; the page itself does not scroll sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page), 'axe on a conflict at 360 px').toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Tick it: the generated version replaces the hand edit; the same pull request is updated.
     await tick.check();
