@@ -129,6 +129,20 @@ const RULES: Record<string, Rule> = {
     }
     return bad;
   },
+  'checks: write only on the jobs that publish a check run (check-run, budget --check-run), never beside a cloud identity': (path, text) => {
+    const bad: string[] = [];
+    for (const [job, j] of Object.entries(load(text).jobs)) {
+      const perms = (j.permissions ?? {}) as Record<string, string>;
+      const publishes = (j.steps ?? []).some((s) => {
+        const run = String(s.run ?? '');
+        return run.includes('opsta.mjs check-run') || (run.includes('opsta.mjs budget') && run.includes('--check-run'));
+      });
+      if (perms.checks === 'write' && !publishes) bad.push(`${path}: job ${job} grants checks: write but publishes no check run`);
+      if (publishes && perms.checks !== 'write') bad.push(`${path}: job ${job} publishes a check run without checks: write`);
+      if (perms.checks === 'write' && perms['id-token'] === 'write') bad.push(`${path}: job ${job} grants checks: write beside a cloud identity`);
+    }
+    return bad;
+  },
   'every job that runs Terraform uses the provider plugin cache': (path, text) =>
     Object.entries(load(text).jobs)
       .filter(([, j]) => (j.steps ?? []).some((s) => String(s.uses ?? '').startsWith('hashicorp/setup-terraform@')))
@@ -254,6 +268,15 @@ describe('each rule fails on the fault it exists for', () => {
     const lock = drift.replace('terraform plan -lock=false ', 'terraform plan ');
     expect(lock).not.toBe(drift);
     fails(rule('drift.yml is scheduled'), '.github/workflows/drift.yml', lock, /plans with the state lock/);
+  });
+  it('checks: write on the job that runs Terraform, or missing where a check run is published', () => {
+    const onTerraform = plan.replace('      contents: read\n      id-token: write\n', '      contents: read\n      id-token: write\n      checks: write\n');
+    expect(onTerraform).not.toBe(plan);
+    fails(rule('checks: write only'), '.github/workflows/plan.yml', onTerraform, /job terraform grants checks: write but publishes no check run\n.*job terraform grants checks: write beside a cloud identity/);
+    const missing = plan.replace(/(\n  checks:\n(?:.*\n)*?    permissions:\n      contents: read\n)      checks: write\n/, '$1');
+    expect(missing).not.toBe(plan);
+    fails(rule('checks: write only'), '.github/workflows/plan.yml', missing, /job checks publishes a check run without checks: write/);
+    fails(rule('checks: write only'), '.github/workflows/plan.yml', plan.replace(' --check-run "opsta budget"', ''), /job budget grants checks: write but publishes no check run/);
   });
   it('Terraform without the plugin cache', () => {
     fails(rule('every job that runs Terraform'), '.github/workflows/apply.yml', apply.replace(/uses: actions\/cache@/g, 'uses: actions/nocache@'), /without the plugin cache/);
