@@ -9,4 +9,4 @@ export interface Stamp {
 export function treeDirs(root: string, tops: string[]): string[];
 export function stampOf(root: string, files: string[], dirs: string[]): Stamp;
 export function isFresh(root: string, stamp: unknown): boolean;
-export function freshCliBundle(root: string, opts?: { onBuild?: () => void }): Promise<string>;
+export function freshCliBundle(root: string): Promise<string>;

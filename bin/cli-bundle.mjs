@@ -70,12 +70,10 @@ function readStamp(root) {
 /**
  * The file URL of a bundle built from the sources as they are now: the one on disk, or a new one.
  * Building needs the devDependencies (esbuild) and runs scripts/bundle-cli.ts through tsx, once
- * per change of the sources; `onBuild` hears about it (bin/opsta.mjs says nothing: stdout and
- * stderr belong to the command).
+ * per change of the sources, silently: stdout and stderr belong to the command.
  */
-export async function freshCliBundle(root, { onBuild } = {}) {
+export async function freshCliBundle(root) {
   if (!isFresh(root, readStamp(root))) {
-    onBuild?.();
     const { tsImport } = await import('tsx/esm/api');
     const { writeCliBundle } = await tsImport('../scripts/bundle-cli.ts', import.meta.url);
     await writeCliBundle();

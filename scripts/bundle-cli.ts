@@ -42,9 +42,10 @@ function assetsPlugin(read: { files: string[]; dirs: string[] }): Plugin {
     setup(b) {
       b.onResolve({ filter: /^opsta-(assets|template):/ }, (a) => ({ path: a.path.slice(a.path.indexOf(':') + 1), namespace: a.path.slice(0, a.path.indexOf(':')) }));
       b.onLoad({ filter: /.*/, namespace: 'opsta-template' }, (a) => {
-        const file = join(ROOT, a.path);
         read.files.push(a.path);
-        return { contents: precompileNjk(readFileSync(file, 'utf8'), a.path), loader: 'js' };
+        // Named as the renderer names it (its key in the template set), for nunjucks' own messages.
+        const root = [rel(TEMPLATES_DIR), rel(BLUEPRINTS_DIR)].find((r) => a.path.startsWith(`${r}/`))!;
+        return { contents: precompileNjk(readFileSync(join(ROOT, a.path), 'utf8'), a.path.slice(root.length + 1)), loader: 'js' };
       });
       b.onLoad({ filter: /^all$/, namespace: 'opsta-assets' }, () => {
         const templates = Object.keys(readTemplates()).sort().map((k) => [k, rel(join(TEMPLATES_DIR, k))] as const);
