@@ -1,5 +1,5 @@
-// Node edge: reads templates and blueprints from disk and writes generated
-// files. Everything here is I/O; the decisions live in the pure core.
+// Node edge: reads templates and blueprints from disk (or takes them from the CLI bundle, which
+// has them built in) and writes generated files. Everything here is I/O; the decisions live in the pure core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ export interface BuiltInAssets {
   runtime: string;
 }
 let builtIn: (() => BuiltInAssets) | undefined;
+let cached: GenerateOptions | undefined;
 /**
  * Called by the CLI bundle's entry before main(): generate from these, not from the files beside
  * the bundle (which a copy of it does not have). A getter, so commands that need no catalog
@@ -50,7 +51,6 @@ function builtInOptions(a: BuiltInAssets): GenerateOptions {
   return { catalog: { ...catalog, componentTemplates: a.componentTemplates as Record<string, string> }, templates: a.templates, runtime: a.runtime };
 }
 
-let cached: GenerateOptions | undefined;
 export function nodeGenerateOptions(): GenerateOptions {
   return (cached ??= builtIn ? builtInOptions(builtIn()) : { catalog: loadCatalog(), templates: readTemplates(), runtime: readFileSync(RUNTIME_BUNDLE_PATH, 'utf8') });
 }
