@@ -149,9 +149,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function waitForPlanner(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="step-cloud"], [data-testid^="step-"]', { timeout: 15_000 });
-  // The island hydrates on the first sign of a user (client:intent): a pointer move is one.
-  await page.mouse.move(1, 1);
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+  // The island hydrates on the first sign of a user (client:intent): a pointer move is one. Moved
+  // again until it has hydrated (the directive may not be listening yet while the page parses).
+  for (let i = 0; ; i++) {
+    await page.mouse.move(1 + (i % 2), 1);
+    const hydrated = await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout: 1000 }).then(() => true, () => false);
+    if (hydrated) return;
+    if (i >= 15) throw new Error('the planner did not hydrate within 16 s of pointer moves');
+  }
 }
 
 export function screenshotPath(name: string): string {

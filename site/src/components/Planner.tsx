@@ -26,6 +26,7 @@ import {
   type PlanDraft,
 } from '../lib/planModel.ts';
 import Graph, { preloadGraph } from './Graph.tsx';
+import { HYDRATED_EVENT } from '../lib/hydrate-on-intent.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { Inline, rich, useI18n } from '../i18n/react.tsx';
@@ -154,6 +155,7 @@ export default function Planner() {
   const graphStep = GRAPH_STEPS.has(step);
   const graphCode = useMemo(() => (graphStep ? makeGraphCode() : ''), [graphStep, makeGraphCode]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   /** Set when the user moves between steps: only then does the new step's heading take focus. */
   const moved = useRef(false);
 
@@ -172,6 +174,8 @@ export default function Planner() {
     };
     if (/^#plan=/.test(location.hash)) void loadHash().then((m) => apply(m.decodePlanHash(location.hash)), () => apply(undefined));
     else apply(undefined);
+    // Clicks that arrived before hydration (held by client:intent) can be replayed now.
+    rootRef.current?.dispatchEvent(new Event(HYDRATED_EVENT, { bubbles: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   /** The draft the first save effect saw: nothing to save until the plan differs from it. */
@@ -245,7 +249,7 @@ export default function Planner() {
   const intent = (i: number) => (GRAPH_STEPS.has(i) ? { onPointerEnter: warmGraph, onFocus: warmGraph } : {});
 
   return (
-    <div className="planner">
+    <div className="planner" ref={rootRef}>
       <nav aria-label={t('steps.nav')}>
         <ol className="steps">
           {STEPS.map((s, i) => (

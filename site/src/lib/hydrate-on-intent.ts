@@ -9,9 +9,13 @@
 // hydrates at once, since their plan only appears after hydration.
 //
 // A click that lands before hydration has finished is not lost: it is held (its default action,
-// e.g. checking a radio, prevented) and replayed on the same element once React owns the DOM.
+// e.g. checking a radio, prevented) and replayed on the same element once React owns the DOM
+// (the planner dispatches HYDRATED_EVENT after its first commit).
 // Hydration keeps the server-rendered nodes, so the element is still the one the user clicked.
 import type { ClientDirective } from 'astro';
+
+/** Dispatched (bubbling) by the island's root component once it has hydrated: see Planner.tsx. */
+export const HYDRATED_EVENT = 'opsta:hydrated';
 
 const INTENT = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin'] as const;
 
@@ -49,15 +53,23 @@ const hydrateOnIntent: ClientDirective = (load, _options, el) => {
     for (const type of INTENT) document.removeEventListener(type, start, true);
     void load()
       .then((hydrate) => hydrate())
-      .then(() => {
-        // The root is created: from here React takes events itself (it hydrates synchronously
-        // under a click if it has not finished), so the held clicks can be given back.
-        hydrated = true;
-        el.removeEventListener('click', hold, true);
-        for (const target of held.splice(0)) if (target.isConnected) target.click();
-      })
       .catch((e: unknown) => console.error('[planner] could not load the planner', e)); // the server-rendered page stays as it is
   };
+  // Replayed only once React has committed the hydrated tree (the planner says so with
+  // HYDRATED_EVENT): a radio clicked while React is still hydrating would be recorded as already
+  // checked, and then reset to the server's choice.
+  el.addEventListener(
+    HYDRATED_EVENT,
+    () => {
+      hydrated = true;
+      el.removeEventListener('click', hold, true);
+      // After the commit that announced it, not inside it.
+      setTimeout(() => {
+        for (const target of held.splice(0)) if (target.isConnected) target.click();
+      });
+    },
+    { once: true },
+  );
   el.addEventListener('click', hold, true);
   if (document.documentElement.classList.contains('planner-restoring')) return start();
   for (const type of INTENT) document.addEventListener(type, start, { capture: true, passive: true });
