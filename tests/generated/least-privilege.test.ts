@@ -8,18 +8,24 @@ import {
   awsDriftReadableObjects,
   awsRolePolicies,
   awsReadableObjects,
+  awsClusterAccessEntries,
   azureDriftAssignments,
   azurePlanAssignments,
   celReadablePrefixes,
   checkLeastPrivilege,
   driftTrustedSubjects,
   expectedDriftSubject,
+  gcpDriftEvents,
   gcpDriftStateGrants,
+  gcpDriftWorkflows,
+  gcpProjectGrants,
+  READ_ONLY,
   gcpPlanStateGrants,
   globsOverlap,
   stateLocations,
 } from '../support/least-privilege.ts';
 import { planVariants } from '../support/plan-variants.ts';
+import { parseYaml } from '../support/yaml.ts';
 import type { Files } from '../support/hcl.ts';
 import { exampleNames, generatedExample, show } from './examples.ts';
 
@@ -49,6 +55,15 @@ function withTfvars(files: Files, edit: (vars: Record<string, unknown>) => void)
   edit(vars);
   if (JSON.stringify(vars) === before) throw new Error('the fault was not injected: terraform.tfvars.json did not change');
   return { ...files, [TFVARS]: JSON.stringify(vars, null, 2) };
+}
+
+const CLUSTER = 'stacks/20-cluster/main.tf';
+
+/** The generated repository with stage 20's `main.tf` edited; fails loudly if the edit does not apply. */
+function withCluster(files: Files, from: string, to: string): Files {
+  const before = files[CLUSTER]!;
+  if (!before.includes(from)) throw new Error(`fault injection: ${JSON.stringify(from)} not found in ${CLUSTER}`);
+  return { ...files, [CLUSTER]: before.replace(from, to) };
 }
 
 /** Replaces the first match of `from` inside one resource block (`resource "<type>" "<name>" { ... }`). */
@@ -144,6 +159,105 @@ describe.each(exampleNames())('the drift identity of examples/%s.plan.yaml is ch
         break;
       }
     }
+  });
+});
+
+describe.each(exampleNames())('the cluster access of the drift identity of examples/%s.plan.yaml (health.yml) is a view role, not vacuously', (name) => {
+  const files = () => generatedExample(name);
+  const plan = (f: Files) => JSON.parse(f['.opsta/pipeline.json']!) as { cloud: string; distribution: string };
+
+  it('exactly the view policy or role: no edit, no admin, no Secrets; none on RKE2 (its kubeconfig is cluster-admin)', async () => {
+    const f = files();
+    switch (plan(f).cloud) {
+      case 'aws': {
+        const drift = (await awsClusterAccessEntries(f)).filter((e) => e.principal === '${var.drift_role_arn}');
+        if (plan(f).distribution === 'rke2') {
+          expect(drift).toEqual([]);
+          expect(JSON.parse(f['stacks/20-cluster/terraform.tfvars.json']!)).not.toHaveProperty('drift_role_arn');
+          break;
+        }
+        expect(drift.map((e) => ({ policies: e.policies, groups: e.kubernetesGroups }))).toEqual([
+          { policies: [{ policy: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', scope: 'cluster' }], groups: undefined },
+        ]);
+        const tfvars = JSON.parse(f['stacks/20-cluster/terraform.tfvars.json']!) as Record<string, string>;
+        expect(tfvars.drift_role_arn).toMatch(new RegExp(`^arn:aws:iam::\\d{12}:role/${JSON.parse(f[TFVARS]!).name}-github-drift$`));
+        break;
+      }
+      case 'azure': {
+        const cluster = (await azureDriftAssignments(f)).filter((a) => /Kubernetes/.test(a.role));
+        expect(cluster.map((a) => a.role).sort()).toEqual(['Azure Kubernetes Service Cluster User Role', 'Azure Kubernetes Service RBAC Reader']);
+        // The facts the check reads: every data action of RBAC Reader is a /read, and none is a Secret.
+        const reader = READ_ONLY.azure.builtInRoles['Azure Kubernetes Service RBAC Reader']!;
+        expect(reader.dataActions.length).toBeGreaterThan(20);
+        expect(reader.dataActions.filter((a) => !a.endsWith('/read') || /secrets/i.test(a))).toEqual([]);
+        break;
+      }
+      case 'gcp': {
+        const roles = (await gcpProjectGrants(f)).filter((g) => g.member === 'serviceAccount:${google_service_account.drift.email}').map((g) => g.role);
+        expect(roles.sort()).toEqual(['roles/container.viewer', 'roles/iam.securityReviewer', 'roles/viewer']);
+        expect(READ_ONLY.gcp.clusterViewerRoles.excludesPermissions).toEqual(expect.arrayContaining(['container.secrets.get', 'container.secrets.list']));
+        break;
+      }
+    }
+  });
+
+  it.runIf(name.startsWith('gcp'))('GCP: the drift provider admits exactly drift.yml and health.yml, scheduled or dispatched, on the base branch', async () => {
+    const f = files();
+    const g = (parseYaml(f['opsta.plan.yaml']!)[0] as { github: { owner: string; repo: string; baseBranch?: string } }).github;
+    const ref = (w: string) => `${g.owner}/${g.repo}/.github/workflows/${w}@refs/heads/${g.baseBranch ?? 'main'}`;
+    expect((await gcpDriftWorkflows(f))?.sort()).toEqual([ref('drift.yml'), ref('health.yml')]);
+    expect((await gcpDriftEvents(f))?.sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(await driftTrustedSubjects(f)).toEqual([expectedDriftSubject(f)]);
+  });
+});
+
+describe('check 5 fails on a drift identity that reads more of the cluster than view', () => {
+  const drift = (policy: string) => `      principal_arn = var.drift_role_arn
+      policy_associations = {
+        view = {
+          policy_arn   = "arn:aws:eks::aws:cluster-access-policy/${policy}"`;
+  const eks = () => generatedExample('aws-medium');
+
+  it.each([
+    ['AmazonEKSClusterAdminPolicy', /drift role: access entry drift associates AmazonEKSClusterAdminPolicy \(writes or reads Secrets\), not AmazonEKSViewPolicy/],
+    ['AmazonEKSAdminViewPolicy', /drift role: access entry drift associates AmazonEKSAdminViewPolicy \(writes or reads Secrets\), not AmazonEKSViewPolicy/],
+    ['AmazonEKSEditPolicy', /drift role: access entry drift associates AmazonEKSEditPolicy/],
+  ])('EKS: %s for the drift role', async (policy, expected) => {
+    expect(await messages(withCluster(eks(), drift('AmazonEKSViewPolicy'), drift(policy)))).toMatch(expected);
+  });
+
+  it('EKS: a Kubernetes group for the drift role (any RoleBinding could widen it)', async () => {
+    const f = withCluster(eks(), '      principal_arn = var.drift_role_arn\n', '      principal_arn = var.drift_role_arn\n      kubernetes_groups = ["opsta-readers"]\n');
+    expect(await messages(f)).toMatch(/drift role: access entry drift sets kubernetes_groups/);
+  });
+
+  it('EKS: a second access entry for the drift role', async () => {
+    const f = withCluster(eks(), '    drift = {\n', '    drift_admin = {\n      principal_arn = var.drift_role_arn\n    }\n    drift = {\n');
+    expect(await messages(f)).toMatch(/drift role: has 2 EKS access entries, not exactly one/);
+  });
+
+  it('Azure: RBAC Writer instead of RBAC Reader (no facts: refused, not assumed read-only)', async () => {
+    const f = withBootstrap(exampleFor('azure'), (t) => inResource(t, 'azurerm_role_assignment', 'drift_cluster_reader', 'Azure Kubernetes Service RBAC Reader', 'Azure Kubernetes Service RBAC Writer'));
+    expect(await messages(f)).toMatch(/drift identity: drift_cluster_reader: built-in role Azure Kubernetes Service RBAC Writer has no facts/);
+  });
+
+  it("Azure: a custom role that reads the cluster's Secrets", async () => {
+    const f = withBootstrap(exampleFor('azure'), (t) =>
+      replaceOnce(t, 'data_actions = ["Microsoft.KeyVault/vaults/*/read"]', 'data_actions = ["Microsoft.KeyVault/vaults/*/read", "Microsoft.ContainerService/managedClusters/secrets/read"]'),
+    );
+    expect(await messages(f)).toMatch(/drift identity: drift_keys: allows Microsoft\.ContainerService\/managedClusters\/secrets\/read, which reads the cluster's Secrets/);
+  });
+
+  it('GCP: Kubernetes Engine Developer (reads and writes Secrets) for the drift account', async () => {
+    const f = withBootstrap(exampleFor('gcp'), (t) => inResource(t, 'google_project_iam_member', 'drift_cluster', 'roles/container.viewer', 'roles/container.developer'));
+    const m = await messages(f);
+    expect(m).toMatch(/drift account: google_project_iam_member\.drift_cluster: roles\/container\.developer is not a viewer role/);
+    expect(m).toMatch(/drift account: google_project_iam_member\.drift_cluster: project role roles\/container\.developer is not one a drift or health run may hold/);
+  });
+
+  it('GCP: the plan account may not hold the cluster viewer role (only the health run reads the cluster)', async () => {
+    const f = withBootstrap(exampleFor('gcp'), (t) => replaceOnce(t, '["roles/viewer", "roles/iam.securityReviewer"]', '["roles/viewer", "roles/iam.securityReviewer", "roles/container.viewer"]'));
+    expect(await messages(f)).toMatch(/plan account: .*project role roles\/container\.viewer is not one a pull-request plan may hold/);
   });
 });
 
@@ -326,9 +440,19 @@ describe('check 5 fails on a writable or widely trusted GCP drift account', () =
       v.drift_attribute_condition = edit(String(v.drift_attribute_condition));
     });
 
-  it('a condition without the workflow', async () => {
-    const m = await messages(condition((c) => c.replace(/ && assertion\.job_workflow_ref == '[^']*'/, '')));
-    expect(m).toMatch(/drift provider: does not require assertion\.job_workflow_ref == '.*\/\.github\/workflows\/drift\.yml@refs\/heads\/main'/);
+  it('a condition without the workflows', async () => {
+    const m = await messages(condition((c) => c.replace(/ && assertion\.job_workflow_ref in \[[^\]]*\]/, '')));
+    expect(m).toMatch(/drift provider: does not require assertion\.job_workflow_ref in \['.*\/\.github\/workflows\/drift\.yml@refs\/heads\/main', '.*\/\.github\/workflows\/health\.yml@refs\/heads\/main'\]/);
+  });
+
+  it('a condition that also admits plan.yml, or health.yml on another branch', async () => {
+    const m = await messages(
+      condition((c) =>
+        c.replace(/(assertion\.job_workflow_ref in \[)('[^']*\/)drift\.yml@refs\/heads\/main'/, "$1$2drift.yml@refs/heads/main', $2plan.yml@refs/heads/main', $2health.yml@refs/heads/dev'"),
+      ),
+    );
+    expect(m).toMatch(/drift provider: admits the workflow .*\/\.github\/workflows\/plan\.yml@refs\/heads\/main, not only drift\.yml and health\.yml/);
+    expect(m).toMatch(/drift provider: admits the workflow .*\/\.github\/workflows\/health\.yml@refs\/heads\/dev, not only/);
   });
 
   it('a condition with a disjunction', async () => {

@@ -556,7 +556,9 @@ export function gcpPlanFindings(iam: Omit<GcpIam, 'ctx'> & { ctx: Pick<Context, 
   const bucket = String(iam.ctx.vars.state_bucket);
   for (const u of iam.unreadable) add(`cannot be checked statically: ${u}`);
   const projectRoles = iam.project.filter((g) => g.member === plan || g.member === UNKNOWN);
-  for (const g of projectRoles) if (!GCP_PLAN_PROJECT_ROLES.includes(g.role)) add(`${g.where}: project role ${g.role} is not one a pull-request plan may hold (allowed: ${GCP_PLAN_PROJECT_ROLES.join(', ')})`);
+  // The drift account alone reads the cluster (health.yml), through a role without Secrets.
+  const allowed = account === 'drift' ? [...GCP_PLAN_PROJECT_ROLES, ...READ_ONLY.gcp.clusterViewerRoles.roles] : GCP_PLAN_PROJECT_ROLES;
+  for (const g of projectRoles) if (!allowed.includes(g.role)) add(`${g.where}: project role ${g.role} is not one a ${account === 'drift' ? 'drift or health run' : 'pull-request plan'} may hold (allowed: ${allowed.join(', ')})`);
   const viewer = projectRoles.some((g) => g.role === 'roles/viewer');
   if (viewer && !iam.authoritativeState) add('holds roles/viewer, and the state bucket keeps its default IAM policy, which lets projectViewer read every object: make the state bucket policy authoritative (google_storage_bucket_iam_policy) without projectViewer');
   for (const g of iam.stateBucket) {
@@ -597,9 +599,14 @@ export function gcpApplyFindings(project: GcpGrant[]): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 interface ReadOnlyFacts {
-  aws: { readOnlyVerbs: string[]; credentialReads: { actions: string[] } };
-  azure: { builtInRoles: Record<string, { actions: string[]; dataActions: string[] }>; readSuffix: string; nonMutatingActions: Record<string, string> };
-  gcp: { projectViewerRoles: string[]; bucketViewerRoles: string[] };
+  aws: { readOnlyVerbs: string[]; credentialReads: { actions: string[] }; eksViewAccessPolicy: { arn: string; forbiddenPolicies: string[] } };
+  azure: {
+    builtInRoles: Record<string, { actions: string[]; dataActions: string[] }>;
+    readSuffix: string;
+    nonMutatingActions: Record<string, string>;
+    kubernetesSecretReads: { dataActions: string[] };
+  };
+  gcp: { projectViewerRoles: string[]; bucketViewerRoles: string[]; clusterViewerRoles: { roles: string[]; excludesPermissions: string[] } };
 }
 
 export const READ_ONLY: ReadOnlyFacts = JSON.parse(readFileSync(new URL('../fixtures/identities/read-only.json', import.meta.url), 'utf8'));
@@ -683,6 +690,67 @@ export async function checkAwsDriftRole(files: Files): Promise<Finding[]> {
   return findings;
 }
 
+const CLUSTER = 'stacks/20-cluster/main.tf';
+
+export interface ClusterAccessEntry {
+  name: string;
+  /** As written: `${var.drift_role_arn}`. */
+  principal: string;
+  policies: { policy: string; scope: string }[];
+  kubernetesGroups: unknown;
+}
+
+/** The EKS access entries of stage 20 (`module "eks"` `access_entries`); [] without EKS (RKE2). */
+export async function awsClusterAccessEntries(files: Files): Promise<ClusterAccessEntry[]> {
+  const text = files[CLUSTER];
+  if (text === undefined) throw new Error(`${CLUSTER} is missing`);
+  const json = await parseHcl(CLUSTER, text);
+  const eks = ((json.module ?? {}) as Record<string, Obj[]>).eks?.[0];
+  if (!eks) return [];
+  const entries = (eks.access_entries ?? {}) as Record<string, Obj>;
+  return Object.entries(entries).map(([name, e]) => ({
+    name,
+    principal: String(e.principal_arn),
+    policies: Object.values((e.policy_associations ?? {}) as Record<string, Obj>).map((a) => ({
+      policy: String(a.policy_arn),
+      scope: String(((a.access_scope ?? {}) as Obj).type),
+    })),
+    kubernetesGroups: e.kubernetes_groups,
+  }));
+}
+
+/**
+ * The drift role's way into the cluster: on EKS exactly one access entry, exactly
+ * AmazonEKSViewPolicy (Kubernetes' view: no Secrets, no writes), no Kubernetes group (a group
+ * could be bound to any ClusterRole in the cluster), for the drift role's ARN; on RKE2 none.
+ */
+export async function checkAwsDriftClusterAccess(files: Files): Promise<Finding[]> {
+  const add = (message: string): Finding => ({ file: CLUSTER, message: `drift role: ${message}` });
+  const entries = (await awsClusterAccessEntries(files)).filter((e) => e.principal === '${var.drift_role_arn}');
+  const rke2 = (JSON.parse(files['.opsta/pipeline.json'] ?? '{}') as { distribution?: string }).distribution === 'rke2';
+  const tfvars = JSON.parse(files['stacks/20-cluster/terraform.tfvars.json'] ?? '{}') as Record<string, unknown>;
+  const out: Finding[] = [];
+  if (rke2) {
+    if (entries.length > 0 || 'drift_role_arn' in tfvars) out.push(add('RKE2 has no access entries: the drift role must reach no cluster credential'));
+    return out;
+  }
+  const facts = READ_ONLY.aws.eksViewAccessPolicy;
+  if (entries.length !== 1) out.push(add(`has ${entries.length} EKS access entries, not exactly one`));
+  for (const e of entries) {
+    if (e.kubernetesGroups !== undefined) out.push(add(`access entry ${e.name} sets kubernetes_groups, which any RoleBinding could widen`));
+    if (e.policies.length !== 1) out.push(add(`access entry ${e.name} associates ${e.policies.length} access policies, not only AmazonEKSViewPolicy`));
+    for (const p of e.policies) {
+      const short = p.policy.slice(p.policy.lastIndexOf('/') + 1);
+      if (p.policy !== facts.arn) out.push(add(`access entry ${e.name} associates ${short}${facts.forbiddenPolicies.includes(short) ? ' (writes or reads Secrets)' : ''}, not AmazonEKSViewPolicy`));
+    }
+  }
+  const name = String((JSON.parse(files['bootstrap/terraform.tfvars.json'] ?? '{}') as { name?: string }).name);
+  if (!/^arn:aws:iam::\d{12}:role\/.+$/.test(String(tfvars.drift_role_arn)) || !String(tfvars.drift_role_arn).endsWith(`:role/${name}-github-drift`)) {
+    out.push(add(`stage 20's drift_role_arn (${String(tfvars.drift_role_arn)}) is not the drift role ${name}-github-drift`));
+  }
+  return out;
+}
+
 /** The subjects the drift identity trusts, as the checks read them (for the "not vacuous" test). */
 export async function driftTrustedSubjects(files: Files): Promise<string[] | undefined> {
   const ctx = await context(files);
@@ -747,6 +815,7 @@ export async function checkAzureDriftIdentity(files: Files): Promise<Finding[]> 
     for (const a of [...perms.actions, ...perms.dataActions]) {
       if (!a.endsWith(facts.readSuffix) && !(a in facts.nonMutatingActions)) add(`${name}: allows ${a}, which is not a read`);
     }
+    for (const a of perms.dataActions) for (const secret of facts.kubernetesSecretReads.dataActions) if (globsOverlap(a, secret, true)) add(`${name}: allows ${a}, which reads the cluster's Secrets`);
     if (perms.dataActions.some((a) => globsOverlap(a, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', true))) {
       const paths = typeof b.condition === 'string' ? abacReadablePaths(b.condition) : 'reads every blob in its scope (no condition)';
       if (typeof paths === 'string') add(`${name}: ${paths}`);
@@ -770,7 +839,41 @@ export function celConjunction(expression: string): string[] | string {
   return expression.split('&&').map((t) => t.trim());
 }
 
-/** Findings for a drift attribute condition: it must pin the repository, the subject, the branch, the events and drift.yml. */
+/** The workflows whose jobs the drift provider admits: drift.yml (the drift plan) and health.yml (the health checks). */
+export const DRIFT_PROVIDER_WORKFLOWS = ['drift.yml', 'health.yml'];
+
+/** The job_workflow_ref values a conjunction pins (`==` or `in [...]`), or undefined when none does. */
+function celWorkflows(terms: string[]): string[] | undefined {
+  const out: string[] = [];
+  let pinned = false;
+  for (const t of terms) {
+    const one = /^assertion\.job_workflow_ref == '([^']*)'$/.exec(t)?.[1];
+    const many = /^assertion\.job_workflow_ref in \[(.*)\]$/.exec(t)?.[1];
+    if (one !== undefined) out.push(one);
+    else if (many !== undefined) out.push(...many.split(',').map((x) => x.trim().replace(/^'|'$/g, '')));
+    else continue;
+    pinned = true;
+  }
+  return pinned ? out : undefined;
+}
+
+/** The workflows the generated drift provider admits (for the "not vacuous" test). */
+export async function gcpDriftWorkflows(files: Files): Promise<string[] | undefined> {
+  const condition = gcpProvider(await context(files), 'github_drift').condition;
+  const terms = condition === undefined ? 'unreadable' : celConjunction(condition);
+  return typeof terms === 'string' ? undefined : celWorkflows(terms);
+}
+
+/** The events the generated drift provider admits (for the "not vacuous" test). */
+export async function gcpDriftEvents(files: Files): Promise<string[] | undefined> {
+  const condition = gcpProvider(await context(files), 'github_drift').condition;
+  const terms = condition === undefined ? 'unreadable' : celConjunction(condition);
+  if (typeof terms === 'string') return undefined;
+  const events = terms.map((t) => /^assertion\.event_name in \[(.*)\]$/.exec(t)?.[1]).find((x) => x !== undefined);
+  return events?.split(',').map((x) => x.trim().replace(/^'|'$/g, ''));
+}
+
+/** Findings for a drift attribute condition: it must pin the repository, the subject, the branch, the events and the workflows. */
 export function gcpDriftConditionFindings(condition: string, files: Files): Finding[] {
   const add = (message: string): Finding => ({ file: BOOTSTRAP, message: `drift provider: ${message}` });
   const terms = celConjunction(condition);
@@ -778,12 +881,12 @@ export function gcpDriftConditionFindings(condition: string, files: Files): Find
   const plan = parseYaml(files['opsta.plan.yaml'] ?? '')[0] as { github: { owner: string; repo: string; baseBranch?: string } };
   const g = plan.github;
   const branch = `refs/heads/${g.baseBranch ?? 'main'}`;
-  const required = [
-    `assertion.sub == '${expectedDriftSubject(files)}'`,
-    `assertion.ref == '${branch}'`,
-    `assertion.job_workflow_ref == '${g.owner}/${g.repo}/.github/workflows/drift.yml@${branch}'`,
-  ];
+  const required = [`assertion.sub == '${expectedDriftSubject(files)}'`, `assertion.ref == '${branch}'`];
   const out: Finding[] = required.filter((r) => !terms.includes(r)).map((r) => add(`does not require ${r}`));
+  const admitted = new Set(DRIFT_PROVIDER_WORKFLOWS.map((w) => `${g.owner}/${g.repo}/.github/workflows/${w}@${branch}`));
+  const workflows = celWorkflows(terms);
+  if (workflows === undefined) out.push(add(`does not require assertion.job_workflow_ref in [${[...admitted].map((w) => `'${w}'`).join(', ')}]`));
+  else for (const w of workflows) if (!admitted.has(w)) out.push(add(`admits the workflow ${w}, not only ${DRIFT_PROVIDER_WORKFLOWS.join(' and ')} on ${branch}`));
   const events = terms.map((t) => /^assertion\.event_name in \[(.*)\]$/.exec(t)?.[1]).find((x) => x !== undefined);
   if (events === undefined) out.push(add('does not limit the events (assertion.event_name in [...])'));
   else for (const e of events.split(',').map((x) => x.trim().replace(/^'|'$/g, ''))) if (!['schedule', 'workflow_dispatch'].includes(e)) out.push(add(`admits the event ${e}`));
@@ -818,6 +921,11 @@ export async function checkGcpDriftAccount(files: Files): Promise<Finding[]> {
   return findings;
 }
 
+/** Every project grant of the bootstrap (for the "not vacuous" tests). */
+export async function gcpProjectGrants(files: Files): Promise<GcpGrant[]> {
+  return (await gcpIam(files)).project;
+}
+
 /** The drift account's grants on the state bucket (for the "not vacuous" test). */
 export async function gcpDriftStateGrants(files: Files): Promise<GcpGrant[]> {
   return (await gcpIam(files)).stateBucket.filter((g) => g.member === 'serviceAccount:${google_service_account.drift.email}');
@@ -832,7 +940,7 @@ export async function checkLeastPrivilege(files: Files): Promise<Finding[]> {
   const cloud = (JSON.parse(files['.opsta/pipeline.json'] ?? '{}') as { cloud?: string }).cloud;
   switch (cloud) {
     case 'aws':
-      return [...(await checkAwsPlanRole(files)), ...(await checkAwsApplyRole(files)), ...(await checkAwsDriftRole(files))];
+      return [...(await checkAwsPlanRole(files)), ...(await checkAwsApplyRole(files)), ...(await checkAwsDriftRole(files)), ...(await checkAwsDriftClusterAccess(files))];
     case 'azure':
       return [...(await checkAzurePlanIdentity(files)), ...(await checkAzureApplyIdentity(files)), ...(await checkAzureDriftIdentity(files))];
     case 'gcp':

@@ -157,6 +157,8 @@ export const aws: CloudModule = {
         ),
         apply_role_arn: names.applyRoleArn,
         plan_role_arn: names.planRoleArn,
+        // EKS only: the health run reads the cluster through an access entry; RKE2's kubeconfig is cluster-admin, closed to it.
+        ...(rke2 ? {} : { drift_role_arn: names.driftRoleArn }),
         ...(rke2 ? { rke2_servers: cloud.rke2Servers.count, rke2_server_instance_type: cloud.rke2Servers.instanceType, rke2_server_disk_gib: RKE2_SERVER_DISK_GIB } : {}),
         ...(plan.components.includes('harbor') ? { registry_bucket: names.registryBucket } : {}),
         ...(plan.backups.enabled ? { backup_bucket: names.backupBucket, backup_retention_days: plan.backups.retentionDays } : {}),

@@ -79,15 +79,15 @@ export interface GithubTrust {
   driftCondition: string;
 }
 
-/** The workflow file drift.yml is generated as; the drift provider admits only its jobs. */
-export const DRIFT_WORKFLOW = '.github/workflows/drift.yml';
+/** The workflow files whose scheduled or dispatched jobs the drift provider admits: the drift plan and the health checks. */
+export const DRIFT_WORKFLOWS = ['.github/workflows/drift.yml', '.github/workflows/health.yml'];
 
 /**
  * Attribute conditions for the three GitHub providers. Numeric IDs survive renames and
  * cannot be reclaimed by someone else, so they are used whenever the plan has them.
  * The drift provider also pins the subject (base branch, no environment), the events
- * drift.yml runs on, and the workflow itself (job_workflow_ref, by name: GitHub has no
- * numeric form of it, so a renamed repository stops drift checks until regenerated).
+ * drift.yml and health.yml run on, and those two workflows (job_workflow_ref, by name: GitHub
+ * has no numeric form of it, so a renamed repository stops them until regenerated).
  */
 export function githubTrust(plan: ResolvedPlan): GithubTrust {
   const g = plan.github;
@@ -104,7 +104,7 @@ export function githubTrust(plan: ResolvedPlan): GithubTrust {
       `assertion.sub == ${cel(oidcSubjects(plan).drift)}`,
       `assertion.ref == ${cel(`refs/heads/${g.baseBranch}`)}`,
       `assertion.event_name in ['schedule', 'workflow_dispatch']`,
-      `assertion.job_workflow_ref == ${cel(`${g.owner}/${g.repo}/${DRIFT_WORKFLOW}@refs/heads/${g.baseBranch}`)}`,
+      `assertion.job_workflow_ref in [${DRIFT_WORKFLOWS.map((w) => cel(`${g.owner}/${g.repo}/${w}@refs/heads/${g.baseBranch}`)).join(', ')}]`,
     ].join(' && '),
   };
 }
