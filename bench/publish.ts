@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validatePlanText } from '../schemas/plan-yaml.ts';
-import { samePlanKeeper } from '../generator/src/cli-generate.ts';
+import { samePlanKeeper } from '../generator/src/same-plan.ts';
 import { generateRepository } from '../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../generator/src/node.ts';
 import { defaultBranch, publishContent } from '../generator/src/publish/content.ts';

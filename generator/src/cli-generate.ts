@@ -8,9 +8,9 @@
 // 2 usage or filesystem error.
 import type { PlanInput } from '../../schemas/plan.ts';
 import type { Validation } from '../../schemas/validate.ts';
-import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { countByAction, PLAN_PATH, type Change, type ChangeSet } from './changeset.ts';
-import { canonicalPlanYaml, generateRepository, type GenerateOptions } from './generate.ts';
+import { countByAction, type Change, type ChangeSet } from './changeset.ts';
+import { generateRepository, type GenerateOptions } from './generate.ts';
+import { samePlanKeeper } from './same-plan.ts';
 import { diffTree, writeTree } from './write-tree.ts';
 
 interface Io {
@@ -24,20 +24,6 @@ export interface GenerateArgs {
   out: string;
   force?: boolean;
   forceFiles?: readonly string[];
-}
-
-/** opsta.plan.yaml on disk stays as the user wrote it (comments and all) when it says the same plan as the input. */
-export function samePlanKeeper(input: PlanInput, opts: GenerateOptions): (path: string, text: string) => boolean {
-  const want = canonicalPlanYaml(input);
-  return (path, text) => {
-    if (path !== PLAN_PATH) return false;
-    try {
-      const v = validatePlanText(text, opts.catalog);
-      return v.ok && canonicalPlanYaml(v.plan) === want;
-    } catch {
-      return false;
-    }
-  };
 }
 
 const MARK: Record<Change['action'], string> = { add: '+', update: '~', delete: '-', unchanged: '=', conflict: '!', foreign: '?', refused: 'x' };

@@ -1,7 +1,7 @@
 // Shared pieces of the publish tests: example plans as publish content, a client with fast retries.
 import { readFileSync } from 'node:fs';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { samePlanKeeper } from '../../generator/src/cli-generate.ts';
+import { samePlanKeeper } from '../../generator/src/same-plan.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { publishContent, defaultBranch } from '../../generator/src/publish/content.ts';
 import { GitHubClient } from '../../generator/src/publish/github.ts';

@@ -6,10 +6,9 @@
 // The token is only ever the Authorization header of requests to `apiUrl`, which must be one of
 // the APIs the page allows; every message that leaves here has it stripped.
 import type { Validation } from '../../../schemas/validate.ts';
-import { validatePlanText } from '../../../schemas/plan-yaml.ts';
-import { PLAN_PATH } from '../../../generator/src/changeset.ts';
 import { UserError } from '../../../generator/src/errors.ts';
-import { canonicalPlanYaml, type GenerateOptions } from '../../../generator/src/generate.ts';
+import type { GenerateOptions } from '../../../generator/src/generate.ts';
+import { samePlanKeeper } from '../../../generator/src/same-plan.ts';
 import { publishContent } from '../../../generator/src/publish/content.ts';
 import { describePermissions, GitHubClient, GitHubError, redact, type FetchLike } from '../../../generator/src/publish/github.ts';
 import { publishViaApi, type PublishTarget } from '../../../generator/src/publish/publish.ts';
@@ -76,20 +75,6 @@ export class PublishFailure extends Error {
   }
 }
 
-/** opsta.plan.yaml on the branch stays as the user wrote it when it says the same plan (the CLI's samePlanKeeper, without its Node imports). */
-export function samePlanKeeper(plan: ValidPlan, opts: GenerateOptions): (path: string, text: string) => boolean {
-  const want = canonicalPlanYaml(plan.plan);
-  return (path, text) => {
-    if (path !== PLAN_PATH) return false;
-    try {
-      const v = validatePlanText(text, opts.catalog);
-      return v.ok && canonicalPlanYaml(v.plan) === want;
-    } catch {
-      return false;
-    }
-  };
-}
-
 function classify(e: unknown, token: string): PublishFailure {
   if (e instanceof PublishFailure) return e;
   const detail = redact(String((e as Error)?.message ?? e), token);
@@ -123,7 +108,7 @@ export async function runPublish(input: PublishInput): Promise<PublishSummary> {
     opts: input.opts,
     base: target.base,
     forceFiles: input.forceFiles,
-    keepAsWritten: samePlanKeeper(input.plan, input.opts),
+    keepAsWritten: samePlanKeeper(input.plan.plan, input.opts),
   });
   try {
     const out = await publishViaApi(client, target, content, { dryRun: input.dryRun });
