@@ -1709,7 +1709,8 @@ var gatewayCheck = {
 var helmCheck = {
   id: "helm-releases",
   category: "helm",
-  needs: "cluster",
+  // helm list reads each release's record, a Secret in the release's namespace.
+  needs: "cluster-secrets",
   run: async (ctx) => {
     const r = await ctx.deps.run("helm", ["list", "--all-namespaces", "--all", "--output", "json"], ctx.signal);
     if (r.code !== 0) return fail(`helm list failed: ${lastLine(r)}`);
@@ -1733,6 +1734,45 @@ var helmCheck = {
 import { promises as dnsPromises } from "node:dns";
 import { isIP as isIP2 } from "node:net";
 import { checkServerIdentity, connect } from "node:tls";
+
+// generator/runtime/health/prerequisites.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+var SCOPE_VARIABLE = "OPSTA_HEALTH_SCOPE";
+var VIEW_SCOPE_SECRETS = `the scheduled identity cannot read Helm release secrets (${SCOPE_VARIABLE}=view: a read-only role without Secrets)`;
+function healthScope(env) {
+  const v = env[SCOPE_VARIABLE];
+  if (v === void 0 || v === "" || v === "full") return "full";
+  if (v === "view") return "view";
+  throw new UsageError(`${SCOPE_VARIABLE} is ${JSON.stringify(v.slice(0, 40))}: set it to "view" (a read-only cluster role without Secrets) or leave it unset`);
+}
+var throughCluster = (needs) => needs === "cluster" || needs === "cluster-secrets";
+var isForbidden = (reason) => /\(Forbidden\)|\bis forbidden\b/.test(reason);
+var set = (env, n) => typeof env[n] === "string" && env[n] !== "";
+var CREDENTIAL_VARIABLES = {
+  aws: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
+  azure: ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID", "ARM_CLIENT_SECRET"],
+  gcp: ["GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE", "GOOGLE_GHA_CREDS_PATH"]
+};
+function missingCloudIdentity(cloud, env) {
+  const names = CREDENTIAL_VARIABLES[cloud];
+  if (names.some((n) => set(env, n))) return void 0;
+  return `no cloud identity in this job (none of ${names.join(", ")} is set)`;
+}
+function missingKubeconfig(env) {
+  if (set(env, "KUBECONFIG")) return void 0;
+  if (set(env, "KUBERNETES_SERVICE_HOST")) return void 0;
+  if (set(env, "HOME") && existsSync2(join2(env.HOME, ".kube", "config"))) return void 0;
+  return "no kubeconfig in this job (KUBECONFIG is not set and there is no ~/.kube/config)";
+}
+function missingPrerequisites(config, env) {
+  const cloud = missingCloudIdentity(config.cloud, env);
+  const cluster = missingKubeconfig(env);
+  const secrets = cluster ?? (healthScope(env) === "view" ? VIEW_SCOPE_SECRETS : void 0);
+  return { ...cloud ? { cloud } : {}, ...cluster ? { cluster } : {}, ...secrets ? { "cluster-secrets": secrets } : {} };
+}
+
+// generator/runtime/health/net.ts
 function resolver(ctx) {
   const r = new dnsPromises.Resolver({ timeout: 2e3, tries: 2 });
   if (ctx.deps.dnsServers?.length) r.setServers(ctx.deps.dnsServers);
@@ -1758,6 +1798,11 @@ function dnsCheck(h) {
       if (!own.ok) return fail(`${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`);
       if (ctx.config.gateway && ctx.missing.cluster)
         return pass(`${h.host} resolves to ${listSome(own.addresses)} (not compared with the Gateway's address: ${ctx.missing.cluster})`, { addresses: own.addresses, comparedWithGateway: false });
+      if (gw?.error && healthScope(ctx.deps.env) === "view" && isForbidden(gw.error))
+        return pass(`${h.host} resolves to ${listSome(own.addresses)} (not compared with the Gateway's address: the scheduled identity's read-only role may not read it)`, {
+          addresses: own.addresses,
+          comparedWithGateway: false
+        });
       if (!gw || gw.addresses.length === 0)
         return warn(`${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`, { addresses: own.addresses });
       const expected = /* @__PURE__ */ new Set();
@@ -2077,32 +2122,6 @@ function oidcCheck(c) {
   };
 }
 
-// generator/runtime/health/prerequisites.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-var set = (env, n) => typeof env[n] === "string" && env[n] !== "";
-var CREDENTIAL_VARIABLES = {
-  aws: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
-  azure: ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID", "ARM_CLIENT_SECRET"],
-  gcp: ["GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE", "GOOGLE_GHA_CREDS_PATH"]
-};
-function missingCloudIdentity(cloud, env) {
-  const names = CREDENTIAL_VARIABLES[cloud];
-  if (names.some((n) => set(env, n))) return void 0;
-  return `no cloud identity in this job (none of ${names.join(", ")} is set)`;
-}
-function missingKubeconfig(env) {
-  if (set(env, "KUBECONFIG")) return void 0;
-  if (set(env, "KUBERNETES_SERVICE_HOST")) return void 0;
-  if (set(env, "HOME") && existsSync2(join2(env.HOME, ".kube", "config"))) return void 0;
-  return "no kubeconfig in this job (KUBECONFIG is not set and there is no ~/.kube/config)";
-}
-function missingPrerequisites(config, env) {
-  const cloud = missingCloudIdentity(config.cloud, env);
-  const cluster = missingKubeconfig(env);
-  return { ...cloud ? { cloud } : {}, ...cluster ? { cluster } : {} };
-}
-
 // generator/runtime/health/run.ts
 function healthChecks(config) {
   const checks = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
@@ -2173,6 +2192,7 @@ async function runHealth(pipeline, deps) {
   const resolved = resolveDeps(deps);
   const memo = /* @__PURE__ */ new Map();
   const missing = missingPrerequisites(config, resolved.env);
+  const scope = healthScope(resolved.env);
   const base = {
     config,
     deps: resolved,
@@ -2187,11 +2207,13 @@ async function runHealth(pipeline, deps) {
   const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || o.endsWith(":") && c.id.startsWith(o)));
   const clusterApi = selected.find((c) => c.id === "cluster-api");
   const started = /* @__PURE__ */ new Map();
+  const scoped = (c, r) => scope === "view" && throughCluster(c.needs) && r.status === "fail" && isForbidden(r.reason) ? { ...skipped(c, `the scheduled identity's read-only role may not read this (${SCOPE_VARIABLE}=view): ${r.reason}`), durationMs: r.durationMs } : r;
+  const runScoped = (c) => runOne(c, base).then((r) => scoped(c, r));
   const start = (c) => {
     if (c.needs && missing[c.needs]) return Promise.resolve(skipped(c, missing[c.needs]));
-    if (c.needs === "cluster" && clusterApi && c !== clusterApi)
-      return started.get(clusterApi).then((gate) => gate.status === "fail" ? skipped(c, "the cluster API did not answer (see cluster-api)") : runOne(c, base));
-    return runOne(c, base);
+    if (throughCluster(c.needs) && clusterApi && c !== clusterApi)
+      return started.get(clusterApi).then((gate) => gate.status === "fail" ? skipped(c, "the cluster API did not answer (see cluster-api)") : runScoped(c));
+    return runScoped(c);
   };
   if (clusterApi) started.set(clusterApi, start(clusterApi));
   for (const c of selected) if (!started.has(c)) started.set(c, start(c));

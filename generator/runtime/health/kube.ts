@@ -180,7 +180,8 @@ export const gatewayCheck: Check = {
 export const helmCheck: Check = {
   id: 'helm-releases',
   category: 'helm',
-  needs: 'cluster',
+  // helm list reads each release's record, a Secret in the release's namespace.
+  needs: 'cluster-secrets',
   run: async (ctx) => {
     const r = await ctx.deps.run('helm', ['list', '--all-namespaces', '--all', '--output', 'json'], ctx.signal);
     if (r.code !== 0) return fail(`helm list failed: ${lastLine(r)}`);

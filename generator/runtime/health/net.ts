@@ -6,6 +6,7 @@ import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
 import { type Check, type CheckContext, fail, listSome, pass, warn } from './check.ts';
 import { gatewayAddresses } from './kube.ts';
 import { describeNetError } from './http.ts';
+import { healthScope, isForbidden } from './prerequisites.ts';
 
 function resolver(ctx: CheckContext): dnsPromises.Resolver {
   const r = new dnsPromises.Resolver({ timeout: 2000, tries: 2 });
@@ -35,6 +36,12 @@ export function dnsCheck(h: { component: string; host: string }): Check {
       if (!own.ok) return fail(`${h.host} does not resolve (${own.code}): external-dns has not published it (check its logs and the zone delegation)`);
       if (ctx.config.gateway && ctx.missing.cluster)
         return pass(`${h.host} resolves to ${listSome(own.addresses)} (not compared with the Gateway's address: ${ctx.missing.cluster})`, { addresses: own.addresses, comparedWithGateway: false });
+      // A view-scoped run whose role may not read Gateways: the same as no cluster access.
+      if (gw?.error && healthScope(ctx.deps.env) === 'view' && isForbidden(gw.error))
+        return pass(`${h.host} resolves to ${listSome(own.addresses)} (not compared with the Gateway's address: the scheduled identity's read-only role may not read it)`, {
+          addresses: own.addresses,
+          comparedWithGateway: false,
+        });
       if (!gw || gw.addresses.length === 0)
         return warn(`${h.host} resolves to ${listSome(own.addresses)}, but the Gateway has no address to compare with`, { addresses: own.addresses });
       // A load balancer known by name (AWS) is compared by the addresses that name resolves to.

@@ -5,9 +5,35 @@
 // naming no file) is a broken setup, not an absent one: the check runs and fails on it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../errors.ts';
 import type { HealthConfig } from './config.ts';
 
-export type Prerequisite = 'cloud' | 'cluster';
+/** `cluster-secrets`: a cluster identity that may read Secrets (Helm keeps its release records in them). */
+export type Prerequisite = 'cloud' | 'cluster' | 'cluster-secrets';
+
+/**
+ * What the job's cluster identity may read. `view` (OPSTA_HEALTH_SCOPE=view, set by the scheduled
+ * health.yml): a read-only role without Secrets, so the checks that need them are not run, and a
+ * check the role is refused (Forbidden) is not run rather than failed: the platform is not at
+ * fault when a deliberately narrow reader may not see something.
+ */
+export type HealthScope = 'full' | 'view';
+
+export const SCOPE_VARIABLE = 'OPSTA_HEALTH_SCOPE';
+export const VIEW_SCOPE_SECRETS = `the scheduled identity cannot read Helm release secrets (${SCOPE_VARIABLE}=view: a read-only role without Secrets)`;
+
+export function healthScope(env: Env): HealthScope {
+  const v = env[SCOPE_VARIABLE];
+  if (v === undefined || v === '' || v === 'full') return 'full';
+  if (v === 'view') return 'view';
+  throw new UsageError(`${SCOPE_VARIABLE} is ${JSON.stringify(v.slice(0, 40))}: set it to "view" (a read-only cluster role without Secrets) or leave it unset`);
+}
+
+/** Whether a check talks to the cluster (and so waits for cluster-api). */
+export const throughCluster = (needs: Prerequisite | undefined) => needs === 'cluster' || needs === 'cluster-secrets';
+
+/** kubectl's and Helm's wording for an RBAC refusal ("Error from server (Forbidden): ... is forbidden: User ... cannot list"). */
+export const isForbidden = (reason: string) => /\(Forbidden\)|\bis forbidden\b/.test(reason);
 
 type Env = Record<string, string | undefined>;
 const set = (env: Env, n: string) => typeof env[n] === 'string' && env[n] !== '';
@@ -42,6 +68,7 @@ export function missingKubeconfig(env: Env): string | undefined {
 export function missingPrerequisites(config: HealthConfig, env: Env): Partial<Record<Prerequisite, string>> {
   const cloud = missingCloudIdentity(config.cloud, env);
   const cluster = missingKubeconfig(env);
-  return { ...(cloud ? { cloud } : {}), ...(cluster ? { cluster } : {}) };
+  const secrets = cluster ?? (healthScope(env) === 'view' ? VIEW_SCOPE_SECRETS : undefined);
+  return { ...(cloud ? { cloud } : {}), ...(cluster ? { cluster } : {}), ...(secrets ? { 'cluster-secrets': secrets } : {}) };
 }
 

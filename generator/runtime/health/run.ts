@@ -10,7 +10,7 @@ import { clusterApiCheck, gatewayCheck, helmCheck, nodesCheck, podsCheck, servic
 import { dnsCheck, tlsCheck } from './net.ts';
 import { oidcCheck, urlEndpointCheck } from './endpoints.ts';
 import { resolverLookup, trustContext } from './http.ts';
-import { missingPrerequisites } from './prerequisites.ts';
+import { healthScope, isForbidden, missingPrerequisites, SCOPE_VARIABLE, throughCluster } from './prerequisites.ts';
 
 export function healthChecks(config: HealthConfig): Check[] {
   const checks: Check[] = [credentialsCheck, stateCheck, clusterApiCheck, nodesCheck, podsCheck, helmCheck];
@@ -91,6 +91,7 @@ export async function runHealth(pipeline: unknown, deps: HealthDeps): Promise<He
   const resolved = resolveDeps(deps);
   const memo = new Map<string, Promise<unknown>>();
   const missing = missingPrerequisites(config, resolved.env);
+  const scope = healthScope(resolved.env);
   const base = {
     config,
     deps: resolved,
@@ -105,12 +106,18 @@ export async function runHealth(pipeline: unknown, deps: HealthDeps): Promise<He
   const selected = healthChecks(config).filter((c) => !deps.only || deps.only.some((o) => c.id === o || (o.endsWith(':') && c.id.startsWith(o))));
   const clusterApi = selected.find((c) => c.id === 'cluster-api');
   const started = new Map<Check, Promise<HealthCheckResult>>();
+  // A view role refused a read: not the platform's fault, and not something this run can see.
+  const scoped = (c: Check, r: HealthCheckResult): HealthCheckResult =>
+    scope === 'view' && throughCluster(c.needs) && r.status === 'fail' && isForbidden(r.reason)
+      ? { ...skipped(c, `the scheduled identity's read-only role may not read this (${SCOPE_VARIABLE}=view): ${r.reason}`), durationMs: r.durationMs }
+      : r;
+  const runScoped = (c: Check) => runOne(c, base).then((r) => scoped(c, r));
   const start = (c: Check): Promise<HealthCheckResult> => {
     if (c.needs && missing[c.needs]) return Promise.resolve(skipped(c, missing[c.needs]!));
-    if (c.needs === 'cluster' && clusterApi && c !== clusterApi)
+    if (throughCluster(c.needs) && clusterApi && c !== clusterApi)
       // Its own timeout starts when it does, after the gate.
-      return started.get(clusterApi)!.then((gate) => (gate.status === 'fail' ? skipped(c, 'the cluster API did not answer (see cluster-api)') : runOne(c, base)));
-    return runOne(c, base);
+      return started.get(clusterApi)!.then((gate) => (gate.status === 'fail' ? skipped(c, 'the cluster API did not answer (see cluster-api)') : runScoped(c)));
+    return runScoped(c);
   };
   if (clusterApi) started.set(clusterApi, start(clusterApi));
   for (const c of selected) if (!started.has(c)) started.set(c, start(c));
