@@ -1,7 +1,7 @@
 // Shared by the planner's end-to-end tests (not a test file): build the site if needed,
 // serve site/dist on 127.0.0.1, launch the Debian chromium with playwright-core, run axe.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -40,11 +40,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+// When the last build STARTED: a source saved while it ran is newer than this, so the next call
+// builds again (the build's finish time would hide that edit).
+const BUILD_STAMP = join(DIST, '.sources-at');
+// Everything the built site contains, the runtime bundle included (the planner serves it as an asset).
+const SOURCES = ['site', 'blueprints', 'generator/src', 'generator/templates', 'generator/runtime-dist', 'schemas'];
+
 function isStale(): boolean {
   const marker = join(DIST, 'planner/index.html');
-  if (!existsSync(marker)) return true;
-  const built = statSync(marker).mtimeMs;
-  return ['site', 'blueprints', 'generator/src', 'generator/templates', 'schemas'].some((d) => newestMtime(join(ROOT, d)) > built);
+  if (!existsSync(marker) || !existsSync(BUILD_STAMP)) return true;
+  const built = Number(readFileSync(BUILD_STAMP, 'utf8'));
+  return !Number.isFinite(built) || SOURCES.some((d) => newestMtime(join(ROOT, d)) > built);
 }
 
 /** Build site/dist when it is missing or older than its sources. Test files may call this concurrently. */
@@ -63,12 +69,14 @@ export async function ensureSiteBuilt(): Promise<void> {
     }
     try {
       if (isStale()) {
+        const started = Date.now();
         execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', 'site'], {
           cwd: ROOT,
           // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
           env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
           stdio: 'pipe',
         });
+        writeFileSync(BUILD_STAMP, String(started));
       }
       return;
     } finally {
