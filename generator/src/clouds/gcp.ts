@@ -287,7 +287,7 @@ export const gcp: CloudModule = {
       { name: 'GCP_PLAN_SERVICE_ACCOUNT', description: 'bootstrap output plan_service_account', scope: 'repository' },
       { name: 'GCP_APPLY_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output apply_workload_identity_provider', scope: 'environment' },
       { name: 'GCP_APPLY_SERVICE_ACCOUNT', description: 'bootstrap output apply_service_account', scope: 'environment' },
-      // Repository variables: drift.yml runs in no environment (its provider admits only drift.yml on the base branch).
+      // Repository variables: drift.yml and health.yml run in no environment (their provider admits only those two on the base branch).
       { name: 'GCP_DRIFT_WORKLOAD_IDENTITY_PROVIDER', description: 'bootstrap output drift_workload_identity_provider', scope: 'repository' },
       { name: 'GCP_DRIFT_SERVICE_ACCOUNT', description: 'bootstrap output drift_service_account', scope: 'repository' },
     ],
