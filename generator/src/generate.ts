@@ -193,6 +193,9 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
     cloud,
     names,
     stages,
+    // For `{% if "25-prerequisites" in stageIds %}`: nunjucks' selectattr takes no test, so
+    // `selectattr("id", "equalto", …)` keeps every stage with an id and is always true.
+    stageIds: stages.map((s) => s.id),
     stacks,
     cost,
     graph,

@@ -13,7 +13,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { conditionHolds, simulateJob, type SimJob, type SimStep } from '../support/actions-sim.ts';
 import { parseYaml } from '../support/yaml.ts';
-import { exampleNames, generatedExample, loadExample } from './examples.ts';
+import { exampleNames, generatedExample, generateText, loadExample } from './examples.ts';
 
 interface Workflow {
   on: Record<string, { inputs?: Record<string, { required?: boolean; type?: string }> } | null>;
@@ -153,3 +153,21 @@ for (const name of exampleNames()) {
     });
   });
 }
+
+// A plan with no component has no stage 25, the stage that writes the kubeconfig for the rest:
+// the apply's health checks must still reach the cluster, not come out "partial" after every apply.
+describe('a plan with no component: apply.yml', () => {
+  for (const name of exampleNames()) {
+    it(`${name} without components writes the kubeconfig before the health checks`, () => {
+      const text = loadExample(name).text.replace(/^components:\n(?:[ \t]+.*\n|\n)*/m, 'components: {}\n');
+      expect(text).toMatch(/^components: \{\}$/m);
+      const files = generateText(text);
+      const steps = load(files['.github/workflows/apply.yml']!).jobs.apply!.steps ?? [];
+      const ids = steps.map((s) => s.id ?? s.name);
+      expect(ids).not.toContain('plan_25_prerequisites');
+      const kube = ids.indexOf('kubeconfig');
+      expect(kube, 'a kubeconfig step').toBeGreaterThan(ids.indexOf('apply_20_cluster'));
+      expect(kube).toBeLessThan(ids.indexOf('health'));
+    });
+  }
+});
