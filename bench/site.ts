@@ -18,18 +18,19 @@ import { CHROMIUM, CHROMIUM_ARGS, ensureSiteBuilt, serveDist, waitForPlanner } f
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
-/** gzip -9 size by path of the last transfer()'s responses. */
-let lastBodies = new Map<string, number>();
+/** gzip -9 size by path of the last transfer()'s JavaScript responses. */
+let lastJs = new Map<string, number>();
 
 async function transfer(page: Page, path: string, then?: (p: Page) => Promise<void>) {
   const bodies: { url: string; type: string; gz: number }[] = [];
-  const byPath = (lastBodies = new Map());
+  const jsByPath = (lastJs = new Map());
   page.on('response', async (r) => {
     try {
       const body = await r.body();
       const gz = gzipSync(body, { level: 9 }).length;
-      byPath.set(new URL(r.url()).pathname, gz);
-      bodies.push({ url: r.url(), type: r.headers()['content-type'] ?? '', gz });
+      const type = r.headers()['content-type'] ?? '';
+      if (type.includes('javascript')) jsByPath.set(new URL(r.url()).pathname, gz);
+      bodies.push({ url: r.url(), type, gz });
     } catch {
       /* redirects and aborted requests have no body */
     }
@@ -62,7 +63,7 @@ export async function siteBench(): Promise<string[]> {
         beforeGraph = await p.evaluate(() => {
           const mark = performance.getEntriesByName('opsta:graph-load')[0]!.startTime;
           return performance.getEntriesByType('resource').filter((e) => e.startTime < mark).map((e) => new URL(e.name).pathname);
-        }).then((paths) => paths.reduce((a, path) => a + (lastBodies.get(path) ?? 0), 0));
+        }).then((paths) => paths.reduce((a, path) => a + (lastJs.get(path) ?? 0), 0));
       }),
     ]);
     rows.push([
