@@ -13,6 +13,11 @@ output "apply_role_arn" {
   value       = module.apply_role.arn
 }
 
+output "drift_role_arn" {
+  description = "Set as the repository variable AWS_DRIFT_ROLE_ARN."
+  value       = module.drift_role.arn
+}
+
 output "workload_boundary_arn" {
   description = "Permissions boundary every IAM role of stage 20 carries."
   value       = aws_iam_policy.workload_boundary.arn

@@ -48,6 +48,17 @@ variable "apply_subjects" {
   type        = list(string)
 }
 
+variable "drift_subjects" {
+  description = "OIDC subjects allowed to assume the drift role (jobs on the base branch bound to no environment)."
+  type        = list(string)
+
+  # The role module matches subjects with StringLike: a wildcard would admit other refs.
+  validation {
+    condition     = alltrue([for s in var.drift_subjects : can(regex("^repo:[^*?]+:ref:refs/heads/[^*?]+$", s))])
+    error_message = "Drift subjects name one branch of this repository (repo:<owner>/<repo>:ref:refs/heads/<branch>), without wildcards."
+  }
+}
+
 variable "create_github_oidc_provider" {
   description = "Create GitHub's OIDC identity provider. Set false when the account already has one (an account holds one per URL); the roles then trust the existing provider."
   type        = bool

@@ -1,7 +1,8 @@
 # Run once by an administrator with their own credentials (see README.md).
-# Creates the state bucket and the two roles GitHub Actions assumes through
-# OIDC: a read-only plan role for pull requests and an apply role for the
-# protected environment. No long-lived key is created anywhere.
+# Creates the state bucket and the three roles GitHub Actions assumes through
+# OIDC: a read-only plan role for pull requests, a read-only drift role for the
+# scheduled drift check on the base branch, and an apply role for the protected
+# environment. No long-lived key is created anywhere.
 
 locals {
   state_bucket_arn = "arn:aws:s3:::${var.state_bucket}"
@@ -233,7 +234,7 @@ data "aws_iam_policy_document" "plan_read" {
 
 resource "aws_iam_policy" "plan_read" {
   name        = "${var.name}-github-plan-read"
-  description = "GitHub Actions plan role: refresh the stages planned on pull requests, nothing else"
+  description = "GitHub Actions plan and drift roles: refresh the stages planned on pull requests, nothing else"
   policy      = data.aws_iam_policy_document.plan_read.json
   tags        = var.tags
 }
@@ -247,6 +248,37 @@ module "plan_role" {
   description        = "GitHub Actions: terraform plan on pull requests"
   enable_github_oidc = true
   oidc_subjects      = var.plan_subjects
+
+  policies = {
+    read = aws_iam_policy.plan_read.arn
+  }
+
+  tags = var.tags
+
+  depends_on = [module.github_oidc, data.aws_iam_openid_connect_provider.github]
+}
+
+################################################################################
+# Drift role. drift.yml plans on a schedule, unattended, so it cannot wait for
+# the environment's reviewers; it runs bound to no environment and this role
+# trusts only that job's subject on the base branch (never a pull request, never
+# the environment). AWS matches no claim but "sub" and "aud" (GitHub's custom
+# claims are not available in IAM), so any workflow merged to the base branch
+# can assume it: it gets exactly the plan role's read policy, the stages pull
+# requests plan already, and no apply-only state. Drift plans with -lock=false.
+# The scheduled health.yml assumes it too; on EKS stage 20 gives it a view-only
+# access entry (no Secrets), on RKE2 nothing (the kubeconfig bucket denies it).
+################################################################################
+
+module "drift_role" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
+  version = "6.5.0"
+
+  name               = "${var.name}-github-drift"
+  use_name_prefix    = false
+  description        = "GitHub Actions: scheduled drift check (terraform plan) on the base branch"
+  enable_github_oidc = true
+  oidc_subjects      = var.drift_subjects
 
   policies = {
     read = aws_iam_policy.plan_read.arn

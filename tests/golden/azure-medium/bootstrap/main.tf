@@ -1,7 +1,8 @@
 # Run once by an administrator with their own Azure CLI session (see README.md).
-# Creates the state storage, the platform resource group and the two
+# Creates the state storage, the platform resource group and the three
 # user-assigned identities GitHub Actions signs in as through OIDC: a read-only
-# plan identity for pull requests and an apply identity for the protected
+# plan identity for pull requests, a read-only drift identity for the scheduled
+# drift check on the base branch, and an apply identity for the protected
 # environment. No client secret or storage key is created anywhere.
 
 ################################################################################
@@ -101,6 +102,24 @@ resource "azurerm_federated_identity_credential" "plan" {
   subject             = each.value
 }
 
+resource "azurerm_user_assigned_identity" "drift" {
+  name                = var.drift_identity
+  resource_group_name = azurerm_resource_group.state.name
+  location            = azurerm_resource_group.state.location
+  tags                = var.tags
+}
+
+resource "azurerm_federated_identity_credential" "drift" {
+  for_each = { for i, s in var.drift_subjects : tostring(i) => s }
+
+  name                = "github-drift-${each.key}"
+  resource_group_name = azurerm_resource_group.state.name
+  parent_id           = azurerm_user_assigned_identity.drift.id
+  issuer              = local.github_issuer
+  audience            = [local.github_audience]
+  subject             = each.value
+}
+
 resource "azurerm_federated_identity_credential" "apply" {
   for_each = { for i, s in var.apply_subjects : tostring(i) => s }
 
@@ -176,6 +195,89 @@ resource "azurerm_role_assignment" "plan_cluster_reader" {
   role_definition_name = "Azure Kubernetes Service RBAC Reader"
   principal_id         = azurerm_user_assigned_identity.plan.principal_id
   principal_type       = "ServicePrincipal"
+}
+
+################################################################################
+# Drift identity. drift.yml plans on a schedule, unattended, so it cannot wait
+# for the environment's reviewers; it runs bound to no environment and this
+# identity's one federated credential is that job's subject on the base branch
+# (never a pull request, never the environment). A managed identity's federated
+# credential matches "sub" exactly and no other claim, so any workflow merged to
+# the base branch can sign in as it: it reads what the plan identity reads for
+# the stages pull requests plan (no apply-only state, no secret) and writes
+# nothing (drift plans with -lock=false: no lease). The scheduled health run
+# signs in as it too and reads the cluster as the plan identity does.
+################################################################################
+
+resource "azurerm_role_assignment" "drift_reader" {
+  scope                = local.subscription
+  role_definition_name = "Reader"
+  principal_id         = azurerm_user_assigned_identity.drift.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "drift_state" {
+  scope                = azurerm_storage_container.state.id
+  role_definition_name = "Storage Blob Data Reader"
+  principal_id         = azurerm_user_assigned_identity.drift.principal_id
+  principal_type       = "ServicePrincipal"
+  description          = "Opsta: drift checks read only the state of the stages pull requests plan"
+  condition_version    = "2.0"
+  condition            = <<-CONDITION
+    (
+     (
+      !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})
+     )
+     OR
+     (
+      @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals 'stacks/10-network.tfstate'
+      OR
+      @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals 'stacks/20-cluster.tfstate'
+     )
+    )
+  CONDITION
+}
+
+# health.yml: fetch the user kubeconfig (Cluster User: with local accounts
+# disabled it holds no credential, kubelogin signs in as this identity) and read
+# the cluster (RBAC Reader: Kubernetes' "view", no Secrets, no writes).
+resource "azurerm_role_assignment" "drift_cluster_user" {
+  scope                = azurerm_resource_group.platform.id
+  role_definition_name = "Azure Kubernetes Service Cluster User Role"
+  principal_id         = azurerm_user_assigned_identity.drift.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "drift_cluster_reader" {
+  scope                = azurerm_resource_group.platform.id
+  role_definition_name = "Azure Kubernetes Service RBAC Reader"
+  principal_id         = azurerm_user_assigned_identity.drift.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+
+# Stage 20 refreshes the Vault key vault and its unseal key, partly from the
+# vault's data plane. Key Vault Reader would do, but the built-in role also
+# carries deployments/*, alertRules/* and Support/* (writes); this role keeps
+# only its metadata reads (no key material, no secret value: those are /action).
+resource "azurerm_role_definition" "drift_keys" {
+  name        = "${var.name} drift: Key Vault metadata reader (${var.subscription_id})"
+  scope       = azurerm_resource_group.platform.id
+  description = "Opsta drift check: read Key Vault key metadata; no key material, no cryptographic operation, no secret value"
+
+  permissions {
+    actions      = ["Microsoft.KeyVault/vaults/read"]
+    data_actions = ["Microsoft.KeyVault/vaults/*/read"]
+  }
+
+  assignable_scopes = [azurerm_resource_group.platform.id]
+}
+
+resource "azurerm_role_assignment" "drift_keys" {
+  scope              = azurerm_resource_group.platform.id
+  role_definition_id = azurerm_role_definition.drift_keys.role_definition_resource_id
+  principal_id       = azurerm_user_assigned_identity.drift.principal_id
+  principal_type     = "ServicePrincipal"
 }
 
 ################################################################################

@@ -13,6 +13,11 @@ output "apply_client_id" {
   value       = azurerm_user_assigned_identity.apply.client_id
 }
 
+output "drift_client_id" {
+  description = "Set as the repository variable AZURE_DRIFT_CLIENT_ID."
+  value       = azurerm_user_assigned_identity.drift.client_id
+}
+
 output "resource_group_id" {
   description = "Platform resource group."
   value       = azurerm_resource_group.platform.id

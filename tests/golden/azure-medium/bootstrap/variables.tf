@@ -83,6 +83,11 @@ variable "apply_identity" {
   type        = string
 }
 
+variable "drift_identity" {
+  description = "Name of the identity the scheduled drift check on the base branch signs in as."
+  type        = string
+}
+
 variable "plan_subjects" {
   description = "GitHub OIDC subjects trusted by the plan identity (pull requests of this repository)."
   type        = list(string)
@@ -100,6 +105,16 @@ variable "apply_subjects" {
   validation {
     condition     = length(var.apply_subjects) <= 20 && alltrue([for s in var.apply_subjects : !strcontains(s, "*")])
     error_message = "An identity takes at most 20 federated credentials, and subjects cannot contain wildcards."
+  }
+}
+
+variable "drift_subjects" {
+  description = "GitHub OIDC subjects trusted by the drift identity (jobs on the base branch bound to no environment)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.drift_subjects) <= 20 && alltrue([for s in var.drift_subjects : can(regex("^repo:[^*?]+:ref:refs/heads/[^*?]+$", s))])
+    error_message = "Drift subjects name one branch of this repository (repo:<owner>/<repo>:ref:refs/heads/<branch>), without wildcards; an identity takes at most 20 federated credentials."
   }
 }
 

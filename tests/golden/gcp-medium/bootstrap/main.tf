@@ -1,7 +1,8 @@
 # Run once by an administrator with their own credentials (see README.md).
-# Enables the project's APIs and creates the state bucket and the two service
+# Enables the project's APIs and creates the state bucket and the three service
 # accounts GitHub Actions impersonates through Workload Identity Federation: a
-# read-only plan account for pull requests and an apply account for the
+# read-only plan account for pull requests, a read-only drift account for the
+# scheduled drift check on the base branch, and an apply account for the
 # protected environment. No service account key is created anywhere.
 
 ################################################################################
@@ -90,12 +91,46 @@ resource "google_service_account" "plan" {
 
 # Viewer reads resources; Security Reviewer reads the IAM policies the stages
 # manage (bucket, key and service account bindings), so a plan can refresh them.
+locals {
+  reader_roles = ["roles/viewer", "roles/iam.securityReviewer"]
+}
+
 resource "google_project_iam_member" "plan" {
-  for_each = toset(["roles/viewer", "roles/iam.securityReviewer"])
+  for_each = toset(local.reader_roles)
 
   project = var.project_id
   role    = each.value
   member  = "serviceAccount:${google_service_account.plan.email}"
+}
+
+# The scheduled drift check plans with this account, bound to no environment, so
+# it cannot wait for the environment's reviewers. Only drift.yml's and health.yml's
+# scheduled or dispatched jobs on the base branch can impersonate it (the drift
+# provider's attribute condition). It holds exactly the plan account's read: the
+# stages pull requests plan, no apply-only state, no secret. Drift plans with
+# -lock=false.
+resource "google_service_account" "drift" {
+  project      = var.project_id
+  account_id   = var.drift_service_account_id
+  display_name = "GitHub Actions: scheduled drift check on the base branch (${var.name})"
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_project_iam_member" "drift" {
+  for_each = toset(local.reader_roles)
+
+  project = var.project_id
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.drift.email}"
+}
+
+# health.yml reads the cluster as this account: Kubernetes Engine Viewer reads
+# nodes, pods and the platform's objects, never a Secret, and writes nothing.
+resource "google_project_iam_member" "drift_cluster" {
+  project = var.project_id
+  role    = "roles/container.viewer"
+  member  = "serviceAccount:${google_service_account.drift.email}"
 }
 
 
@@ -161,13 +196,14 @@ data "google_iam_policy" "state" {
 
   # Objects under each planned stage's prefix (its state; no lock object is
   # taken), plus listing the bucket, which terraform init does for workspaces.
+  # The drift account plans the same stages, so it shares this binding.
   binding {
     role    = "roles/storage.objectViewer"
-    members = ["serviceAccount:${google_service_account.plan.email}"]
+    members = ["serviceAccount:${google_service_account.plan.email}", "serviceAccount:${google_service_account.drift.email}"]
 
     condition {
       title       = "planned-stage-state"
-      description = "Only the state of the stages pull requests plan"
+      description = "Only the state of the stages pull requests (and the drift check) plan"
       expression  = <<-CEL
         resource.type == "storage.googleapis.com/Bucket"
         || resource.name.startsWith("projects/_/buckets/${var.state_bucket}/objects/stacks/10-network/")
@@ -186,7 +222,9 @@ resource "google_storage_bucket_iam_policy" "state" {
 # GitHub Workload Identity Federation: one pool and provider per identity, so
 # that each provider's attribute condition (always set) admits only the tokens
 # that identity should accept: pull requests of this repository for plan, the
-# protected environment on the base branch for apply.
+# protected environment on the base branch for apply, drift.yml's and
+# health.yml's scheduled or dispatched jobs on the base branch (no environment)
+# for drift.
 ################################################################################
 
 locals {
@@ -240,6 +278,27 @@ module "github_apply" {
   sa_mapping = {
     apply = {
       sa_name   = google_service_account.apply.name
+      attribute = var.repository_principal_attribute
+    }
+  }
+
+  depends_on = [google_project_service.enabled]
+}
+
+module "github_drift" {
+  source  = "terraform-google-modules/github-actions-runners/google//modules/gh-oidc"
+  version = "5.1.0"
+
+  project_id          = var.project_id
+  pool_id             = var.drift_pool_id
+  pool_display_name   = "GitHub drift"
+  provider_id         = "github"
+  attribute_mapping   = local.github_attributes
+  attribute_condition = var.drift_attribute_condition
+
+  sa_mapping = {
+    drift = {
+      sa_name   = google_service_account.drift.name
       attribute = var.repository_principal_attribute
     }
   }

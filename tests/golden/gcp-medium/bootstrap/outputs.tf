@@ -22,3 +22,13 @@ output "apply_service_account" {
   description = "Set as the environment variable GCP_APPLY_SERVICE_ACCOUNT."
   value       = google_service_account.apply.email
 }
+
+output "drift_workload_identity_provider" {
+  description = "Set as the repository variable GCP_DRIFT_WORKLOAD_IDENTITY_PROVIDER."
+  value       = module.github_drift.provider_name
+}
+
+output "drift_service_account" {
+  description = "Set as the repository variable GCP_DRIFT_SERVICE_ACCOUNT."
+  value       = google_service_account.drift.email
+}

@@ -48,6 +48,11 @@ variable "apply_pool_id" {
   type        = string
 }
 
+variable "drift_pool_id" {
+  description = "Workload identity pool for the scheduled drift check on the base branch."
+  type        = string
+}
+
 variable "plan_attribute_condition" {
   description = "CEL condition the plan provider requires of a GitHub token (this repository, pull_request events)."
   type        = string
@@ -68,6 +73,16 @@ variable "apply_attribute_condition" {
   }
 }
 
+variable "drift_attribute_condition" {
+  description = "CEL condition the drift provider requires of a GitHub token (this repository, drift.yml or health.yml on the base branch, scheduled or dispatched, no environment)."
+  type        = string
+
+  validation {
+    condition     = strcontains(var.drift_attribute_condition, "assertion.job_workflow_ref in [") && strcontains(var.drift_attribute_condition, "assertion.sub ==")
+    error_message = "The drift condition must pin the workflows (assertion.job_workflow_ref in [...]) and the subject (assertion.sub): without them any workflow or pull request of the repository could present a token."
+  }
+}
+
 variable "repository_principal_attribute" {
   description = "Pool attribute naming this repository (attribute.repository_id/<id> or attribute.repository/<owner>/<repo>) for the principalSet bindings."
   type        = string
@@ -80,5 +95,10 @@ variable "plan_service_account_id" {
 
 variable "apply_service_account_id" {
   description = "Account ID of the apply service account."
+  type        = string
+}
+
+variable "drift_service_account_id" {
+  description = "Account ID of the drift service account."
   type        = string
 }

@@ -68,6 +68,11 @@ variable "plan_role_arn" {
   type        = string
 }
 
+variable "drift_role_arn" {
+  description = "Role the scheduled drift and health runs assume; reads the cluster (no Secrets)."
+  type        = string
+}
+
 variable "registry_bucket" {
   description = "S3 bucket for Harbor's image storage."
   type        = string

@@ -52,7 +52,9 @@ module "eks" {
   enable_cluster_creator_admin_permissions = false
 
   # Access entries instead of aws-auth: the apply role administers the
-  # cluster, the plan role may only read (helmfile diff on pull requests).
+  # cluster, the plan role may only read (helmfile diff on pull requests), and
+  # so may the drift role (the scheduled health checks: nodes, pods, the
+  # Gateway). AmazonEKSViewPolicy is Kubernetes' "view": no Secrets, no writes.
   access_entries = {
     apply = {
       principal_arn = var.apply_role_arn
@@ -65,6 +67,15 @@ module "eks" {
     }
     plan = {
       principal_arn = var.plan_role_arn
+      policy_associations = {
+        view = {
+          policy_arn   = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
+          access_scope = { type = "cluster" }
+        }
+      }
+    }
+    drift = {
+      principal_arn = var.drift_role_arn
       policy_associations = {
         view = {
           policy_arn   = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
