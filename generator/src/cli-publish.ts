@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 // (a large push to GitHub Enterprise) failed with "Request timed out" (tests/publish/git.test.ts).
 import http from 'isomorphic-git/http/web';
 import type { Validation } from '../../schemas/validate.ts';
-import { countByAction } from './changeset.ts';
+import { countByAction, isUpToDate } from './changeset.ts';
 import { formatChangeSet } from './cli-generate.ts';
 import { fsErrorToUserError, UsageError, UserError } from './errors.ts';
 import type { GenerateOptions } from './generate.ts';
@@ -135,7 +135,7 @@ export async function runPublish(io: Io, a: PublishArgs): Promise<number> {
     const cs = out.changeSet;
     const n = countByAction(cs);
     const verb = a.dryRun ? 'would' : 'did';
-    io.stdout.write(`${a.dryRun ? `dry run: publishing ${full} ${branch} would change:` : out.commit ? `published to ${full} ${branch} (commit ${out.commit.slice(0, 12)})` : `${full} ${branch} is up to date`}\n`);
+    io.stdout.write(`${a.dryRun ? (isUpToDate(cs) ? `dry run: ${full} ${branch} is up to date; publishing would change nothing:` : `dry run: publishing ${full} ${branch} would change:`) : out.commit ? `published to ${full} ${branch} (commit ${out.commit.slice(0, 12)})` : `${full} ${branch} is up to date`}\n`);
     io.stdout.write(formatChangeSet(cs, { verb }));
     if (out.note) io.stdout.write(`${out.note}\n`);
     const pr = out.pullRequest;

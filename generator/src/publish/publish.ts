@@ -160,7 +160,9 @@ export async function publishViaApi(gh: GitHubClient, t: PublishTarget, content:
   if (opts.dryRun) {
     if (!baseHolds || state.branch) {
       const existing = state.branch ? await open() : undefined;
-      outcome.pullRequest = existing ? { number: existing.number, url: existing.html_url, action: 'would update' } : { number: 0, url: '', action: 'would open' };
+      // The real run leaves an open pull request alone when its title, body and labels already match.
+      const same = existing && existing.title === pr.title && (existing.body ?? '') === pr.body && PR_LABELS.every((l) => existing.labels.some((x) => x.name === l));
+      outcome.pullRequest = existing ? { number: existing.number, url: existing.html_url, action: same ? 'unchanged' : 'would update' } : { number: 0, url: '', action: 'would open' };
     }
     if (baseHolds && !state.branch) outcome.note = `${t.base} already holds this plan's files: no branch or pull request needed`;
     return outcome;
