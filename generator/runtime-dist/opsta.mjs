@@ -250,7 +250,7 @@ var GitHubClient = class {
     else if (status === 403) {
       msg = accepted ? `cannot ${what}: the token lacks the permission ${describePermissions(accepted)} (403 ${said}); give the fine-grained token that permission on this repository, or use a token that has it` : `cannot ${what}: GitHub refused it (403 ${said}); check that the token may write to this repository (Contents, Pull requests and Workflows: write)`;
     } else if (status === 404) msg = `cannot ${what}: not found (404); check the name, and that the token can see the repository (a fine-grained token must list it)`;
-    else if (status === 409 || status === 422) msg = `cannot ${what}: GitHub refused it (${status} ${said})`;
+    else if (status === 409 || status === 422) msg = `cannot ${what}: GitHub refused it (${status} ${said}); ${refusalFix(status, said)}`;
     else msg = `cannot ${what}: GitHub answered ${status}${said ? ` (${said})` : ""} after ${this.retries + 1} attempts; try again later`;
     return new GitHubError(this.clean(msg), status, this.clean(said), accepted, rateLimited);
   }
@@ -260,6 +260,12 @@ var GitHubClient = class {
     return r.length > 600 ? `${r.slice(0, 600)}…` : r;
   }
 };
+function refusalFix(status, said) {
+  if (/repository is empty/i.test(said)) return "the repository has no commit yet: push a first commit to its default branch (a README will do), then run again";
+  if (/protected branch|branch protection|rule|signature|signed/i.test(said)) return "a branch rule forbids this change: publish to another --branch, or ask an administrator to allow it";
+  if (status === 409 || /fast forward|fast-forward|reference (update|already)|already exists/i.test(said)) return "the repository changed while publishing; nothing more was changed by this step: run the same command again (it compares with the branch as it is then)";
+  return "GitHub found the request invalid; run the same command again, and if it is refused the same way, report it with the command (the token is never printed)";
+}
 
 // generator/runtime/io.ts
 import { appendFileSync, readFileSync } from "node:fs";
