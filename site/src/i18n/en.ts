@@ -14,7 +14,7 @@ export const en = {
   'site.nav.planner': 'Planner',
   'site.nav.schema': 'Plan schema',
   'site.theme.dark': 'Dark theme',
-  'site.footer': 'Opsta runs entirely in your browser: no account, no backend, nothing sent anywhere.',
+  'site.footer': 'Opsta runs entirely in your browser: no account, no backend. Nothing leaves the page unless you publish, and then only to the GitHub API you choose.',
   /** The toggle names the OTHER language in that language. */
   'site.lang.other': '한국어',
   'site.lang.otherTitle': 'Show the site in Korean',

@@ -12,7 +12,7 @@ export const ko: Messages = {
   'site.nav.planner': '플래너',
   'site.nav.schema': '플랜 스키마',
   'site.theme.dark': '다크 테마',
-  'site.footer': 'Opsta는 전부 브라우저에서 실행됩니다. 계정도 백엔드도 없고, 어디로도 데이터를 보내지 않습니다.',
+  'site.footer': 'Opsta는 전부 브라우저에서 실행됩니다. 계정도 백엔드도 없습니다. 게시할 때 선택한 GitHub API로 보내는 것 외에는 어떤 데이터도 페이지를 벗어나지 않습니다.',
   'site.lang.other': 'English',
   'site.lang.otherTitle': '영어로 보기',
   'list.separator': ', ',
