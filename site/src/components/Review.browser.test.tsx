@@ -8,11 +8,11 @@ import { render } from 'vitest-browser-react';
 import { estimateCost } from '../../../generator/src/cost.ts';
 import { validatePlan } from '../../../schemas/validate.ts';
 import { catalog } from '../lib/catalog.ts';
-import { generate, loadRuntime } from '../lib/generator.ts';
+import { generate, loadCloud, loadRuntime } from '../lib/generator.ts';
 import { defaultDraft, draftToPlan, fitPools, toggleComponent } from '../lib/planModel.ts';
 import Planner from './Planner.tsx';
 
-beforeAll(() => loadRuntime());
+beforeAll(() => Promise.all([loadRuntime(), loadCloud('aws'), loadCloud('azure'), loadCloud('gcp')]));
 
 beforeEach(() => {
   localStorage.clear();

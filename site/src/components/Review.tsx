@@ -1,7 +1,7 @@
 // Step 4: cost, validation summary, the generated repository (tree + viewer), downloads and
 // a comparison with an earlier plan. The generator is imported on demand and runs when idle.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Catalog } from '../../../schemas/blueprint.ts';
+import type { Catalog, CloudId } from '../../../schemas/blueprint.ts';
 import type { Problem, Validation } from '../../../schemas/validate.ts';
 import type { CostReport } from '../../../generator/src/cost.ts';
 import { catalog } from '../lib/catalog.ts';
@@ -13,14 +13,18 @@ import { Inline, rich, useI18n } from '../i18n/react.tsx';
 import { useReviewText, type ReviewText } from '../i18n/review-text.ts';
 
 type Files = Record<string, string>;
-type GeneratorModule = { generate: (plan: never, resolved: never, catalog: Catalog) => Files };
+type GeneratorModule = { generate: (plan: never, resolved: never, catalog: Catalog) => Files; loadCloud: (provider: CloudId) => Promise<void> };
 
 let generatorModule: Promise<GeneratorModule> | undefined;
-const loadGenerator = () =>
+/** The generator chunk with the runtime, and the templates of the plan's cloud (their own chunk). */
+const loadGenerator = (provider: CloudId) =>
   (generatorModule ??= import('../lib/generator.ts').then(async (m) => {
     await m.loadRuntime();
     return m as unknown as GeneratorModule;
-  }));
+  })).then(async (m) => {
+    await m.loadCloud(provider);
+    return m;
+  });
 
 const idle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
@@ -82,7 +86,7 @@ export default function Review({
     let cancelled = false;
     let cancelIdle = () => {};
     const t = setTimeout(() => {
-      loadGenerator()
+      loadGenerator(validation.plan.cloud.provider)
         .then((m) => {
           cancelIdle = idle(() => {
             if (cancelled) return;
@@ -354,7 +358,7 @@ function Compare({ current }: { current: Files }) {
             const { validatePlanYamlText } = await import('../lib/planYaml.ts');
             const v = validatePlanYamlText(await f.text(), catalog);
             if (!v.ok) return setBefore({ name: f.name, problems: v.problems });
-            const m = await loadGenerator();
+            const m = await loadGenerator(v.plan.cloud.provider);
             try {
               setBefore({ name: f.name, files: m.generate(v.plan as never, v.resolved as never, catalog) });
             } catch (err) {

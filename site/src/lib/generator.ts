@@ -1,6 +1,6 @@
 // Loaded on demand (dynamic import) by the Review step: the generator core with precompiled
 // templates (see site/njk-precompile.ts) and nunjucks-slim. Same core as the CLI.
-import type { Catalog } from '../../../schemas/blueprint.ts';
+import type { Catalog, CloudId } from '../../../schemas/blueprint.ts';
 import type { PlanInput, ResolvedPlan } from '../../../schemas/plan.ts';
 import { generateRepository, type GeneratedFiles, type GenerateOptions } from '../../../generator/src/generate.ts';
 import type { TemplateSet } from '../../../generator/src/render.ts';
@@ -24,11 +24,42 @@ export function loadRuntime(): Promise<void> {
     }));
 }
 
-const generatorTemplates = import.meta.glob<{ root: unknown }>('../../../generator/templates/**/*.njk', { eager: true, import: 'default' });
+// The templates every plan uses; each cloud's own (about half of all template text) are a chunk
+// of their own, loaded by loadCloud() for the plan's cloud only.
+const generatorTemplates = import.meta.glob<{ root: unknown }>(['../../../generator/templates/**/*.njk', '!../../../generator/templates/{aws,azure,gcp}/**'], { eager: true, import: 'default' });
+const cloudTemplates: Record<CloudId, () => Promise<{ templates: Record<string, { root: unknown }> }>> = {
+  aws: () => import('./templates-aws.ts'),
+  azure: () => import('./templates-azure.ts'),
+  gcp: () => import('./templates-gcp.ts'),
+};
 const componentTemplates = import.meta.glob<{ root: unknown }>('../../../blueprints/components/*/*.njk', { eager: true, import: 'default' });
 
 const templates: TemplateSet = {};
-for (const [path, t] of Object.entries(generatorTemplates)) templates[path.slice(path.indexOf('generator/templates/') + 'generator/templates/'.length)] = t;
+const addTemplates = (set: Record<string, { root: unknown }>) => {
+  for (const [path, t] of Object.entries(set)) templates[path.slice(path.indexOf('generator/templates/') + 'generator/templates/'.length)] = t;
+};
+addTemplates(generatorTemplates);
+
+const cloudLoads = new Map<CloudId, Promise<void>>();
+const loadedClouds = new Set<CloudId>();
+/** Load the templates of `provider` once; generate() and generateOptions() need the plan's cloud. */
+export function loadCloud(provider: CloudId): Promise<void> {
+  let p = cloudLoads.get(provider);
+  if (!p) {
+    p = cloudTemplates[provider]().then((m) => {
+      addTemplates(m.templates);
+      loadedClouds.add(provider);
+    });
+    // A failed load (offline) may be tried again.
+    p.catch(() => cloudLoads.delete(provider));
+    cloudLoads.set(provider, p);
+  }
+  return p;
+}
+
+function requireCloud(provider: CloudId): void {
+  if (!loadedClouds.has(provider)) throw new Error(`generate() for ${provider} before loadCloud('${provider}') finished`);
+}
 const compiled: Record<string, unknown> = {};
 for (const [path, t] of Object.entries(componentTemplates)) compiled[path.slice(path.indexOf('blueprints/') + 'blueprints/'.length)] = t;
 
@@ -39,14 +70,16 @@ function generationCatalog(catalog: Catalog): Catalog {
   return c;
 }
 
-/** The core's options in this browser (after loadRuntime), for code that calls the core itself (Publish). */
-export function generateOptions(catalog: Catalog): GenerateOptions {
+/** The core's options in this browser (after loadRuntime and loadCloud), for code that calls the core itself (Publish). */
+export function generateOptions(catalog: Catalog, provider: CloudId): GenerateOptions {
   if (runtime === undefined) throw new Error('generateOptions() before loadRuntime() finished');
+  requireCloud(provider);
   return { catalog: generationCatalog(catalog), templates, runtime };
 }
 
 export function generate(plan: PlanInput, resolved: ResolvedPlan, catalog: Catalog): GeneratedFiles {
   if (runtime === undefined) throw new Error('generate() before loadRuntime() finished');
+  requireCloud(plan.cloud.provider);
   const start = performance.now();
   const files = generateRepository(plan, resolved, { catalog: generationCatalog(catalog), templates, runtime });
   // A User Timing entry, so `npm run bench` can read regeneration latency from the real page.

@@ -2,12 +2,13 @@
 // publish core and the generator chunk, with the browser's generator options (precompiled
 // templates, the runtime asset). Nothing of this is in the planner's first load.
 import { catalog } from './catalog.ts';
-import { generateOptions, loadRuntime } from './generator.ts';
+import { generateOptions, loadCloud, loadRuntime } from './generator.ts';
 import { runPublish, type PublishInput, type PublishSummary } from './publish-run.ts';
 
 export { PublishFailure } from './publish-run.ts';
 
 export async function publish(input: Omit<PublishInput, 'opts'>): Promise<PublishSummary> {
-  await loadRuntime();
-  return runPublish({ ...input, opts: generateOptions(catalog) });
+  const provider = input.plan.plan.cloud.provider;
+  await Promise.all([loadRuntime(), loadCloud(provider)]);
+  return runPublish({ ...input, opts: generateOptions(catalog, provider) });
 }
