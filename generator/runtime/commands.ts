@@ -20,7 +20,7 @@ import { mdFence } from './markdown.ts';
 import { summarizePlan } from './plan-summary.ts';
 import { deploymentStatus, startDeployment, syncDriftIssue, upsertComment } from './publish.ts';
 import { openRevertPullRequest, pushRevertBranch } from './revert.ts';
-import { mergedPullOf, reviewedPlanRun } from './reviewed-plan.ts';
+import { mergedPullOf, PLAN_ARTIFACT_PREFIX, reviewedPlanRun, type PassedOver } from './reviewed-plan.ts';
 import { renderSection, type Section } from './sections.ts';
 import { appendStatusEvent, githubRemote } from './status-branch.ts';
 import { parseEvent } from './status-log.ts';
@@ -243,6 +243,11 @@ const drift: Command = async (argv, io) => {
   return 0;
 };
 
+/** "run 12 (no plans: a label's run), run 11 (its plans expired)": numbers and fixed words only. */
+function describePassedOver(list: readonly PassedOver[]): string {
+  return list.map((x) => `run ${x.id} (${x.why === 'expired' ? 'its plans expired' : `no ${PLAN_ARTIFACT_PREFIX}* artifact: a label's run plans nothing`})`).join(', ');
+}
+
 const reviewedPlan: Command = async (argv, io) => {
   const f = parseFlags(argv, ['sha', 'workflow', 'base'], 'reviewed-plan');
   const sha = f.sha ?? requireEnv(io, 'GITHUB_SHA', 'it is the merged commit being applied (or pass --sha)');
@@ -261,17 +266,23 @@ const reviewedPlan: Command = async (argv, io) => {
   setOutput(io, 'run_attempt', plan?.run ? String(plan.run.attempt) : '');
   setOutput(io, 'pr_number', pull ? String(pull.number) : '');
   setOutput(io, 'head_sha', pull?.headSha ?? '');
+  setOutput(io, 'stages', JSON.stringify(plan?.run?.stages ?? []));
   let text: string;
   if (!pull) {
     text = `No reviewed plan for ${short}: no merged pull request${base ? ` into ${base}` : ''} has it as its merge commit${others.length ? ` (it is only part of ${others.map((n) => `#${n}`).join(', ')})` : ''}. Only stages without changes, and apply-only stages approved in the environment, can be applied.`;
     io.stdout(`::notice title=No reviewed plan::${text}
 `);
   } else if (!plan?.run) {
-    text = `No reviewed plan for ${short}: pull request #${pull.number} was merged from ${pull.headSha.slice(0, 12)}, and no completed ${workflow} run (success or failure) of that final head was found. Plans of earlier heads do not count.`;
+    const expired = plan?.passedOver.filter((x) => x.why === 'expired') ?? [];
+    const found = plan?.passedOver.length
+      ? `its completed ${workflow} run(s) of that final head hold no plan to download (${describePassedOver(plan.passedOver)})${expired.length ? '; expired plans cannot be compared: open a new pull request so the change is planned again' : ': it planned no Terraform stage'}`
+      : `no completed ${workflow} run (success or failure) of that final head was found`;
+    text = `No reviewed plan for ${short}: pull request #${pull.number} was merged from ${pull.headSha.slice(0, 12)}, and ${found}. Plans of earlier heads do not count.`;
     io.stdout(`::notice title=No reviewed plan::${text}
 `);
   } else {
-    text = `Reviewed plans of pull request #${pull.number}: ${workflow} run ${plan.run.id} (attempt ${plan.run.attempt}, ${plan.run.conclusion}) of its final head ${pull.headSha.slice(0, 12)}.`;
+    const skipped = plan.passedOver.length ? ` Passed over, newer but without plans: ${describePassedOver(plan.passedOver)}.` : '';
+    text = `Reviewed plans of pull request #${pull.number}: ${workflow} run ${plan.run.id} (attempt ${plan.run.attempt}, ${plan.run.conclusion}) of its final head ${pull.headSha.slice(0, 12)}, with the plans of ${plan.run.stages.join(', ')}.${skipped}`;
     io.stdout(`${text}
 `);
   }

@@ -1,6 +1,8 @@
 // Which plan run was reviewed for a commit on the default branch: the pull request whose merge
-// made that commit, then the newest completed plan run of that pull request's final head. A plan
-// of an earlier head of the pull request is not what the reviewers approved, so it never counts.
+// made that commit, then the newest completed plan run of that pull request's final head that
+// holds the plans (its opsta-plan-* artifacts). A plan of an earlier head of the pull request is
+// not what the reviewers approved, so it never counts; a run of the final head that made no plans
+// (a label's run re-runs only the budget) is not the review either.
 import { query, type GitHub } from './github.ts';
 import { repoPath, type Repo } from './publish.ts';
 
@@ -53,6 +55,22 @@ export interface PlanRun {
   attempt: number;
   conclusion: string;
   url: string;
+  /** The stages whose plans the run holds (opsta-plan-<stage> artifacts), sorted. */
+  stages: string[];
+}
+
+/** What plan.yml names each stage's plan artifact: the prefix and the stage id. */
+export const PLAN_ARTIFACT_PREFIX = 'opsta-plan-';
+
+/** A finished run of the final head that was not chosen, newest first, and why. */
+export interface PassedOver {
+  id: number;
+  why: 'no-plans' | 'expired';
+}
+
+interface ArtifactItem {
+  name: string;
+  expired: boolean;
 }
 
 /**
@@ -62,7 +80,13 @@ export interface PlanRun {
  */
 const FINISHED = new Set(['success', 'failure']);
 
-export async function reviewedPlanRun(gh: GitHub, r: Repo, pull: MergedPull, workflow: string): Promise<{ run?: PlanRun; ignored: number }> {
+/**
+ * The newest finished run of the final head that still holds plans. GitHub's run list does not say
+ * which activity of `pull_request` started a run (opened, synchronize, labeled…), so the run's own
+ * artifacts decide: a label's run, which plans nothing, holds no opsta-plan-* artifact, and a run
+ * whose plans expired holds only expired ones; both are passed over for an older run that has them.
+ */
+export async function reviewedPlanRun(gh: GitHub, r: Repo, pull: MergedPull, workflow: string): Promise<{ run?: PlanRun; ignored: number; passedOver: PassedOver[] }> {
   const runs = await gh.paginate<RunItem>(`${repoPath(r)}/actions/workflows/${encodeURIComponent(workflow)}/runs${query({ head_sha: pull.headSha, event: 'pull_request', status: 'completed', per_page: 100 })}`, 'workflow_runs');
   const candidates = runs.filter(
     (x) =>
@@ -76,6 +100,18 @@ export async function reviewedPlanRun(gh: GitHub, r: Repo, pull: MergedPull, wor
   );
   // Newest by when its latest attempt started: a re-run made the plans again, later.
   const when = (x: RunItem) => Date.parse(x.run_started_at ?? x.created_at);
-  const best = candidates.sort((a, b) => when(b) - when(a) || b.id - a.id)[0];
-  return best ? { run: { id: best.id, attempt: best.run_attempt ?? 1, conclusion: best.conclusion!, url: best.html_url }, ignored: runs.length - 1 } : { ignored: runs.length };
+  candidates.sort((a, b) => when(b) - when(a) || b.id - a.id);
+  const passedOver: PassedOver[] = [];
+  for (const c of candidates) {
+    const artifacts = await gh.paginate<ArtifactItem>(`${repoPath(r)}/actions/runs/${c.id}/artifacts${query({ per_page: 100 })}`, 'artifacts');
+    const plans = artifacts.filter((a) => a.name.startsWith(PLAN_ARTIFACT_PREFIX) && a.name.length > PLAN_ARTIFACT_PREFIX.length);
+    const live = plans.filter((a) => !a.expired);
+    if (live.length === 0) {
+      passedOver.push({ id: c.id, why: plans.length ? 'expired' : 'no-plans' });
+      continue;
+    }
+    const stages = [...new Set(live.map((a) => a.name.slice(PLAN_ARTIFACT_PREFIX.length)))].sort();
+    return { run: { id: c.id, attempt: c.run_attempt ?? 1, conclusion: c.conclusion!, url: c.html_url, stages }, ignored: runs.length - 1, passedOver };
+  }
+  return { ignored: runs.length, passedOver };
 }

@@ -33,8 +33,22 @@ function pullWithPushes(commits = 2, base = 'main'): { number: number; heads: st
   return { number: gh.openPull(REPO, { title: `change ${n}`, head: branch, base }), heads, branch };
 }
 
-/** A plan.yml run of a head commit of a pull request. */
-const planRun = (head: string, pr: number, extra: Parameters<GitHubDouble['addWorkflowRun']>[1] extends infer T ? Partial<T> : never = {}) => gh.addWorkflowRun(REPO, { head_sha: head, pull_requests: [pr], ...extra });
+type RunFields = Parameters<GitHubDouble['addWorkflowRun']>[1] extends infer T ? Partial<T> : never;
+/** A plan.yml run of a head commit of a pull request, with what it uploaded: the plans of `plans` (a code push's run) and a summary per stage. */
+const planRun = (head: string, pr: number, extra: RunFields = {}, plans: string[] = ['10-network']) => {
+  const id = gh.addWorkflowRun(REPO, { head_sha: head, pull_requests: [pr], ...extra });
+  for (const stage of plans) {
+    gh.addRunArtifact(REPO, id, `opsta-plan-${stage}`);
+    gh.addRunArtifact(REPO, id, `opsta-summary-${stage}`);
+  }
+  return id;
+};
+/** plan.yml's run on labeled / unlabeled: the terraform job is skipped, only the budget runs and uploads its summary. */
+const labelRun = (head: string, pr: number, extra: RunFields = {}) => {
+  const id = gh.addWorkflowRun(REPO, { head_sha: head, pull_requests: [pr], ...extra });
+  gh.addRunArtifact(REPO, id, 'opsta-summary-cost');
+  return id;
+};
 
 describe('reviewed-plan: the plan run reviewed on the merged pull request', () => {
   it('a merge commit: the newest plan run of the final head, not of an earlier push; outputs run, attempt, PR and head', async () => {
@@ -47,7 +61,7 @@ describe('reviewed-plan: the plan run reviewed on the merged pull request', () =
     const r = await lookup(sha);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.outputs).toEqual({ run_id: String(reviewed), run_attempt: '1', pr_number: String(pr.number), head_sha: pr.heads[1] });
+    expect(r.outputs).toEqual({ run_id: String(reviewed), run_attempt: '1', pr_number: String(pr.number), head_sha: pr.heads[1], stages: '["10-network"]' });
     expect(r.stdout).toContain(`pull request #${pr.number}: plan.yml run ${reviewed} (attempt 1, success)`);
     expect(r.summary).toContain(`run ${reviewed}`);
   });
@@ -128,8 +142,59 @@ describe('reviewed-plan: the plan run reviewed on the merged pull request', () =
     const sha = gh.mergePull(REPO, pr.number, 'merge');
     const r = await lookup(sha);
     expect(r.code).toBe(0);
-    expect(r.outputs).toEqual({ run_id: '', run_attempt: '', pr_number: String(pr.number), head_sha: pr.heads[1] });
+    expect(r.outputs).toEqual({ run_id: '', run_attempt: '', pr_number: String(pr.number), head_sha: pr.heads[1], stages: '[]' });
     expect(r.stdout).toContain(`::notice title=No reviewed plan::No reviewed plan for ${sha.slice(0, 12)}: pull request #${pr.number} was merged from ${pr.heads[1]!.slice(0, 12)}`);
+  });
+
+  it('a label added or removed after the last push: the label runs (no plans) are passed over for the run that holds the plans', async () => {
+    const pr = pullWithPushes(2);
+    planRun(pr.heads[0]!, pr.number);
+    const reviewed = planRun(pr.heads[1]!, pr.number, {}, ['10-network', '20-cluster']);
+    // labeled, then unlabeled, then a re-run of the first label run: each newer than the plans, none with a plan.
+    const labeled = labelRun(pr.heads[1]!, pr.number);
+    const unlabeled = labelRun(pr.heads[1]!, pr.number, { conclusion: 'failure' });
+    gh.rerunWorkflowRun(REPO, labeled);
+    const sha = gh.mergePull(REPO, pr.number, 'squash');
+    gh.resetLog();
+    const r = await lookup(sha);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.outputs).toEqual({ run_id: String(reviewed), run_attempt: '1', pr_number: String(pr.number), head_sha: pr.heads[1], stages: '["10-network","20-cluster"]' });
+    expect(r.stdout).toContain(`plan.yml run ${reviewed} (attempt 1, success) of its final head ${pr.heads[1]!.slice(0, 12)}, with the plans of 10-network, 20-cluster.`);
+    expect(r.stdout).toContain(`Passed over, newer but without plans: run ${labeled} (no opsta-plan-* artifact: a label's run plans nothing), run ${unlabeled} (no opsta-plan-* artifact`);
+    // The artifacts of the newest runs only, newest first, stopping at the run with plans.
+    const listed = gh.requests.filter((x) => x.route === 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts').map((x) => Number(x.path.split('/')[6]));
+    expect(listed).toEqual([labeled, unlabeled, reviewed]);
+  });
+
+  it('only label runs of the final head (it planned no Terraform stage) or only expired plans: no reviewed plan, a notice saying which', async () => {
+    const pr = pullWithPushes(1);
+    const label = labelRun(pr.heads[0]!, pr.number);
+    const none = await lookup(gh.mergePull(REPO, pr.number, 'merge'));
+    expect(none.code).toBe(0);
+    expect([none.outputs.run_id, none.outputs.stages]).toEqual(['', '[]']);
+    expect(none.stdout).toContain(`::notice title=No reviewed plan::`);
+    expect(none.stdout).toContain(`hold no plan to download (run ${label} (no opsta-plan-* artifact: a label's run plans nothing)): it planned no Terraform stage.`);
+
+    const old = pullWithPushes(1);
+    const stale = gh.addWorkflowRun(REPO, { head_sha: old.heads[0]!, pull_requests: [old.number] });
+    gh.addRunArtifact(REPO, stale, 'opsta-plan-10-network', { expired: true });
+    const expired = await lookup(gh.mergePull(REPO, old.number, 'merge'));
+    expect(expired.outputs.run_id).toBe('');
+    expect(expired.stdout).toContain(`run ${stale} (its plans expired)); expired plans cannot be compared: open a new pull request so the change is planned again.`);
+  });
+
+  it('an artifact merely named like the prefix is not a plan; a 502 on the artifacts list is retried', async () => {
+    const pr = pullWithPushes(1);
+    const reviewed = planRun(pr.heads[0]!, pr.number);
+    const odd = gh.addWorkflowRun(REPO, { head_sha: pr.heads[0]!, pull_requests: [pr.number] });
+    gh.addRunArtifact(REPO, odd, 'opsta-plan-');
+    gh.addRunArtifact(REPO, odd, 'opsta-planner-notes');
+    const sha = gh.mergePull(REPO, pr.number, 'merge');
+    gh.inject({ route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', kind: 'status', status: 502 });
+    const r = await lookup(sha);
+    expect(r.stderr).toBe('');
+    expect(r.outputs.run_id).toBe(String(reviewed));
   });
 
   it('a push without a pull request (a manual run on main): no reviewed plan, exit 0', async () => {

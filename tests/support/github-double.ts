@@ -25,7 +25,7 @@
  *
  * For the runtime: `addToken('t', { login: 'github-actions[bot]' })` is a Bot (as the job token is);
  * `openPull` / `mergePull(…, 'merge' | 'squash' | 'rebase' | 'fast-forward')` make real commits;
- * `addWorkflowRun` / `rerunWorkflowRun` the plan runs; `addIssue`, `addComment` what people wrote;
+ * `addWorkflowRun` / `rerunWorkflowRun` the plan runs, `addRunArtifact` what a run uploaded; `addIssue`, `addComment` what people wrote;
  * `issues()`, `comments()`, `deployments()` read the state back.
  *   gh.requests                           // the log: method, route, status, bytes in/out
  *   await gh.close();
@@ -181,6 +181,15 @@ export interface WorkflowRun {
   run_started_at: string;
 }
 
+/** An artifact a workflow run uploaded (`addRunArtifact`); an expired one is listed but cannot be downloaded. */
+export interface RunArtifact {
+  id: number;
+  name: string;
+  size_in_bytes: number;
+  expired: boolean;
+  created_at: string;
+}
+
 /** A check run on a commit; GitHub appends the annotations of every create and update. */
 export interface CheckRun {
   id: number;
@@ -246,6 +255,8 @@ export class GitHubDouble {
   private faults: (Fault & { hits: number; seen: number })[] = [];
   private clock = 1_767_225_600; // commit timestamps: deterministic
   private nextId = 1000;
+  /** Artifacts by workflow run id (run ids are unique across repositories). */
+  private readonly runArtifacts = new Map<number, RunArtifact[]>();
   /** Called (once per request) just before a write is applied: tests use it to land a racing push. */
   beforeWrite?: (route: string) => void;
 
@@ -519,6 +530,14 @@ export class GitHubDouble {
     r.run_started_at = this.now();
     r.status = result.status ?? 'completed';
     r.conclusion = result.conclusion === undefined ? (r.status === 'completed' ? 'success' : null) : result.conclusion;
+  }
+
+  /** An artifact uploaded by run `runId` ("opsta-plan-10-network"); `expired` as after its retention days. Returns its id. */
+  addRunArtifact(fullName: string, runId: number, name: string, opts: { expired?: boolean; size?: number } = {}): number {
+    if (!this.repo(fullName).runs.some((x) => x.id === runId)) throw new Error(`no workflow run ${runId} in ${fullName}`);
+    const a: RunArtifact = { id: this.nextId++, name, size_in_bytes: opts.size ?? 1024, expired: opts.expired ?? false, created_at: this.now() };
+    this.runArtifacts.set(runId, [...(this.runArtifacts.get(runId) ?? []), a]);
+    return a.id;
   }
 
   inject(fault: Fault): void {
@@ -990,6 +1009,15 @@ export class GitHubDouble {
         const page = this.paged(list.map((r) => this.runJson(repo, r, q.get('exclude_pull_requests') === 'true')), q, url);
         return { status: 200, body: { total_count: list.length, workflow_runs: page.body }, ...(page.headers ? { headers: page.headers } : {}) };
       }
+      case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts': {
+        this.need(t, 'actions', 'read');
+        const run = repo.runs.find((r) => String(r.id) === p.run_id);
+        if (!run) throw new HttpError(404, 'Not Found');
+        // name= is an exact match, as GitHub's is; newest first.
+        const list = (this.runArtifacts.get(run.id) ?? []).filter((a) => !q.get('name') || a.name === q.get('name')).sort((a, b) => b.id - a.id);
+        const page = this.paged(list.map((a) => this.artifactJson(repo, run, a)), q, url);
+        return { status: 200, body: { total_count: list.length, artifacts: page.body }, ...(page.headers ? { headers: page.headers } : {}) };
+      }
       case 'GET /repos/{owner}/{repo}/deployments': {
         this.need(t, 'deployments', 'read');
         const list = repo.deployments
@@ -1182,6 +1210,16 @@ export class GitHubDouble {
       id: r.id, name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, workflow_id: this.workflowId(repo, r.workflow), head_sha: r.head_sha, head_branch: r.head_branch, event: r.event, status: r.status, conclusion: r.conclusion,
       run_number: r.run_number, run_attempt: r.run_attempt, created_at: r.created_at, updated_at: r.run_started_at, run_started_at: r.run_started_at, html_url: `https://github.com/${repo.owner}/${repo.name}/actions/runs/${r.id}`,
       pull_requests: excludePulls ? [] : r.pull_requests.map((n) => ({ number: n, id: 700_000 + n, url: `${this.apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${n}`, head: { ref: repo.pulls.find((x) => x.number === n)?.head ?? '', sha: r.head_sha }, base: { ref: repo.pulls.find((x) => x.number === n)?.base ?? repo.defaultBranch } })),
+    };
+  }
+
+  private artifactJson(repo: Repo, run: WorkflowRun, a: RunArtifact) {
+    const api = `${this.apiUrl}/repos/${repo.owner}/${repo.name}/actions/artifacts/${a.id}`;
+    // GitHub keeps artifacts 90 days at most; the double only says whether this one still exists.
+    const expires = new Date(Date.parse(a.created_at) + (a.expired ? -1 : 90) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return {
+      id: a.id, node_id: `MDg6QXJ0aWZhY3Q${a.id}`, name: a.name, size_in_bytes: a.size_in_bytes, url: api, archive_download_url: `${api}/zip`, expired: a.expired, digest: null,
+      created_at: a.created_at, updated_at: a.created_at, expires_at: expires, workflow_run: { id: run.id, repository_id: repo.id, head_repository_id: repo.id, head_branch: run.head_branch, head_sha: run.head_sha },
     };
   }
 
