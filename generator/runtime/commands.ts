@@ -19,7 +19,7 @@ import { describeManifestDrift, hashOnDisk, manifestDrift } from './manifest-che
 import { mdFence } from './markdown.ts';
 import { summarizePlan } from './plan-summary.ts';
 import { deploymentStatus, startDeployment, syncDriftIssue, upsertComment } from './publish.ts';
-import { openRevertPullRequest, pushRevertBranch } from './revert.ts';
+import { openRevertPullRequest, planTheRevert, pushRevertBranch } from './revert.ts';
 import { mergedPullOf, PLAN_ARTIFACT_PREFIX, reviewedPlanRun, type PassedOver } from './reviewed-plan.ts';
 import { renderSection, type Section } from './sections.ts';
 import { appendStatusEvent, githubRemote } from './status-branch.ts';
@@ -194,7 +194,9 @@ const revertPr: Command = async (argv, io) => {
   setOutput(io, 'pr_number', String(pr.number));
   setOutput(io, 'pr_url', pr.url);
   io.stdout(`${pr.created ? 'opened' : 'already open:'} revert pull request #${pr.number} ${pr.url}\n`);
-  appendSummary(io, `Stage \`${stage}\` failed: revert pull request [#${pr.number}](${pr.url}).\n`);
+  // An annotation too: the run page shows it without opening the summary.
+  io.stdout(`::warning title=Revert pull request not planned::GitHub runs no workflow on a pull request opened with the workflow token: close and reopen #${pr.number}, or push a commit to ${branch}, so plan.yml plans it before it is merged.\n`);
+  appendSummary(io, `Stage \`${stage}\` failed: revert pull request [#${pr.number}](${pr.url}).\n\n${planTheRevert(branch)}\n`);
   return 0;
 };
 

@@ -49,6 +49,28 @@ export function pushRevertBranch(o: RevertCommitOptions): { branch: string; comm
   }
 }
 
+/**
+ * What to do before the revert can be merged. GitHub starts no workflow for an event the workflow
+ * token caused (workflow_dispatch and repository_dispatch aside: "Triggering a workflow from a
+ * workflow"), so plan.yml never runs on the pull request revert-pr opens; merged unplanned, the
+ * apply finds no reviewed plan and stops. A person's close and reopen, or push, starts it.
+ */
+export function planTheRevert(branch: string): string {
+  return `**No plan has run on this pull request yet.** GitHub starts no workflow for a pull request opened with the workflow token (\`GITHUB_TOKEN\`), so \`plan.yml\` has not planned this revert, and merged as it is, the apply finds no reviewed plan and stops every stage it changes as unreviewed. To plan it, close this pull request and reopen it, or push a commit to its branch ${mdCode(branch)} (for example \`git commit --allow-empty -m "Plan the revert"\` and \`git push\`): \`plan.yml\` then runs, and its comment shows what the revert would do. Merge only after that plan is reviewed.`;
+}
+
+export function revertPullRequestBody(p: RevertPullRequest, source: { number: number } | undefined): string {
+  return [
+    `Stage ${mdCode(p.stage)} failed while applying ${mdCode(p.sha.slice(0, 12))}${source ? ` (merged from #${source.number})` : ''}${p.runUrl ? ` in [this run](${p.runUrl})` : ''}.`,
+    '',
+    planTheRevert(p.branch),
+    '',
+    'This pull request reverts that merge. **Terraform has no undo**: merging it plans and applies the previous configuration on top of whatever the failed apply left behind. Resources the failed apply already destroyed do not come back with their data. Review its plan like any other change, or close it and fix forward.',
+    '',
+    source ? '' : `_The merged pull request could not be found; ${mdText(p.sha)} is the commit reverted._`,
+  ].join('\n');
+}
+
 export interface RevertPullRequest {
   stage: string;
   sha: string;
@@ -63,13 +85,7 @@ export async function openRevertPullRequest(gh: GitHub, r: Repo, p: RevertPullRe
   // The title is a courtesy: without it the revert pull request still opens.
   const source = (await mergedPullOf(gh, r, p.sha, p.base).catch(() => undefined))?.pull;
   const title = source ? `Revert "${source.title}"` : `Revert ${p.sha.slice(0, 12)}`;
-  const body = [
-    `Stage ${mdCode(p.stage)} failed while applying ${mdCode(p.sha.slice(0, 12))}${source ? ` (merged from #${source.number})` : ''}${p.runUrl ? ` in [this run](${p.runUrl})` : ''}.`,
-    '',
-    'This pull request reverts that merge. **Terraform has no undo**: merging it plans and applies the previous configuration on top of whatever the failed apply left behind. Resources the failed apply already destroyed do not come back with their data, and the plan of this pull request shows what the revert would do. Review it like any other change, or close it and fix forward.',
-    '',
-    source ? '' : `_The merged pull request could not be found; ${mdText(p.sha)} is the commit reverted._`,
-  ].join('\n');
+  const body = revertPullRequestBody(p, source);
   const { data } = await gh.request<{ number: number; html_url: string }>('POST', `${repoPath(r)}/pulls`, { title: title.slice(0, 250), head: p.branch, base: p.base, body, maintainer_can_modify: true });
   return { number: data.number, url: data.html_url, created: true };
 }

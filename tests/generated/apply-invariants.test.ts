@@ -171,3 +171,19 @@ describe('a plan with no component: apply.yml', () => {
     });
   }
 });
+
+// The revert pull request (revert-pr) tells a person to close and reopen it, or push to its branch,
+// because GitHub runs no workflow for a pull request the job token opened. Those two events must
+// be ones plan.yml plans on, or the instructions lead nowhere.
+describe('the revert pull request can be planned the way its body says', () => {
+  for (const name of exampleNames()) {
+    it(`${name}: plan.yml plans on reopened and synchronize, in its changes job too`, () => {
+      const plan = parseYaml(generatedExample(name)['.github/workflows/plan.yml']!)[0] as { on: { pull_request: { types: string[] } }; jobs: Record<string, { if?: string }> };
+      expect(plan.on.pull_request.types).toEqual(expect.arrayContaining(['reopened', 'synchronize']));
+      for (const action of ['reopened', 'synchronize']) {
+        const ctx = { github: { repository: 'acme/infra', event: { action, pull_request: { head: { repo: { full_name: 'acme/infra' } } } } } };
+        expect(conditionHolds(plan.jobs.changes!.if!, ctx, { failed: false }), action).toBe(true);
+      }
+    });
+  }
+});

@@ -309,6 +309,21 @@ describe.skipIf(!hasTf)('revert-pr after a real failed terraform apply', () => {
       expect(open()[0]!.body).toContain('Terraform has no undo');
       expect(open()[0]!.body).toContain('`10-network` failed');
       expect(open()[0]!.body).toContain(`merged from #${number}`);
+      // GitHub runs no workflow for the pull request the job token opened: the body says so and what
+      // a person does about it, and no longer promises a plan that never comes.
+      const planIt = [
+        '**No plan has run on this pull request yet.** GitHub starts no workflow for a pull request opened with the workflow token (`GITHUB_TOKEN`)',
+        'merged as it is, the apply finds no reviewed plan and stops every stage it changes as unreviewed',
+        `close this pull request and reopen it, or push a commit to its branch \`${branch}\``,
+        'git commit --allow-empty -m "Plan the revert"',
+        'Merge only after that plan is reviewed.',
+      ];
+      for (const text of planIt) {
+        expect(open()[0]!.body).toContain(text);
+        expect(r.summary).toContain(text);
+      }
+      expect(open()[0]!.body).not.toMatch(/the plan of this pull request shows/);
+      expect(r.stdout).toContain(`::warning title=Revert pull request not planned::GitHub runs no workflow on a pull request opened with the workflow token: close and reopen #${open()[0]!.number}, or push a commit to ${branch}`);
       expect(git(remote, ['rev-parse', `${branch}^{tree}`]).trim()).toBe(before);
       // The checkout is untouched and a rerun reuses the pull request.
       expect(git(repo, ['rev-parse', 'HEAD']).trim()).toBe(merge);
