@@ -231,6 +231,8 @@ const drift: Command = async (argv, io) => {
   const f = parseFlags(argv, ['stage', 'exitcode', 'plan-json'], 'drift');
   const stage = stageFlag(f, 'drift');
   const code = integerFlag(f, 'exitcode', 'drift');
+  // What the plan found, before the issue is touched: drift.yml's event log records it per stack.
+  setOutput(io, 'status', code === 2 ? 'drifted' : code === 0 ? 'clean' : 'failed');
   if (code !== 0 && code !== 2) throw new CheckFailed(`drift: terraform plan of ${stage} failed (exit ${code}); the drift issue is left as it is. See the plan step's log.`);
   let details = '';
   if (code === 2) {
@@ -333,7 +335,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'reviewed-plan': { run: reviewedPlan, summary: '[--sha <commit>] [--base <branch>] [--workflow plan.yml]: the plan run reviewed on the merged pull request (run_id=, pr_number=)' },
   'revert-pr': { run: revertPr, summary: '--stage <id>: open a pull request reverting the merge' },
   'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },
-  drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue' },
+  drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue (status=drifted|clean|failed)' },
   health: { run: health, summary: '[--out <file>] [--only <ids>]: the platform health checks (JSON report and Markdown)' },
   'manifest-check': { run: manifestCheck, summary: 'generated files edited by hand (.opsta/manifest.json)' },
 };

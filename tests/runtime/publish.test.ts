@@ -246,6 +246,8 @@ describe('drift: one tracking issue per stack', () => {
     const run = (code: number, extra: string[] = []) => runRuntime(['drift', '--stage', '20-cluster', '--exitcode', String(code), ...extra], { env: env() });
     const opened = await run(detailed.code, ['--plan-json', plan.path]);
     expect(opened.stdout).toContain('issue created');
+    // drift.yml's event log reads this output: the runtime exits 0 on drift, so the exit code cannot say it.
+    expect(opened.outputs.status).toBe('drifted');
     expect(issuesOf('20-cluster')).toHaveLength(1);
     expect(issuesOf('20-cluster')[0]!.body).toContain('terraform_data.legacy[0]');
     expect(issuesOf('20-cluster')[0]!.labels).toEqual(['opsta-drift']);
@@ -253,8 +255,11 @@ describe('drift: one tracking issue per stack', () => {
     expect(issuesOf('20-cluster')).toHaveLength(1);
     const failed = await run(1);
     expect(failed.code).toBe(1);
+    expect(failed.outputs.status).toBe('failed');
     expect(issuesOf('20-cluster')[0]!.state).toBe('open');
-    expect((await run(clean.code)).stdout).toContain('issue closed');
+    const cleaned = await run(clean.code);
+    expect(cleaned.stdout).toContain('issue closed');
+    expect(cleaned.outputs.status).toBe('clean');
     expect(issuesOf('20-cluster')[0]!.state).toBe('closed');
     expect(gh.comments(REPO, issuesOf('20-cluster')[0]!.number).at(-1)!.body).toContain('is gone');
     expect((await run(0)).stdout).toContain('issue none');
