@@ -40,6 +40,11 @@ export interface Outcome {
   kind: FailureKind;
   /** The stage that failed or was interrupted; absent when the failure was outside every stage. */
   stage?: string;
+  /**
+   * The Deployment stage left "started" that is marked failed: the failed stage, or `health` when
+   * the health checks (the deployment's last stage, not a pipeline stage) failed or were cancelled.
+   */
+  deploymentStage?: string;
   /** Set only when a stage's `terraform apply` failed: the revert pull request names it. */
   revertStage?: string;
   /** Stages that changed something in this run before the failure. */
@@ -132,12 +137,12 @@ export function decideOutcome(stages: readonly PipelineStage[], steps: Steps, op
     if (!failed(steps[id]) && !interrupted(steps[id])) continue;
     if (id === 'health' && failed(steps[id])) {
       return {
-        kind: 'health', applied, status: 'unhealthy',
+        kind: 'health', deploymentStage: 'health', applied, status: 'unhealthy',
         description: 'every stage applied; health checks failed: deployed but unhealthy',
         message: `Every stage applied${applied.length ? ` (${applied.join(', ')} changed)` : ''}, then the health checks failed: the platform is deployed but unhealthy (see the health report). Nothing is reverted or rolled back.`,
       };
     }
-    return { kind: interrupted(steps[id]) ? 'cancelled' : 'other', applied, status: interrupted(steps[id]) ? 'cancelled' : 'failure', description: `${what} ${interrupted(steps[id]) ? 'was cancelled' : 'failed'}; no stage failed`, message: `${what[0]!.toUpperCase()}${what.slice(1)} ${interrupted(steps[id]) ? 'was cancelled' : 'failed'}: no stage failed, so nothing is reverted or rolled back.${before()}` };
+    return { kind: interrupted(steps[id]) ? 'cancelled' : 'other', ...(id === 'health' ? { deploymentStage: 'health' } : {}), applied, status: interrupted(steps[id]) ? 'cancelled' : 'failure', description: `${what} ${interrupted(steps[id]) ? 'was cancelled' : 'failed'}; no stage failed`, message: `${what[0]!.toUpperCase()}${what.slice(1)} ${interrupted(steps[id]) ? 'was cancelled' : 'failed'}: no stage failed, so nothing is reverted or rolled back.${before()}` };
   }
   const cancelled = jobStatus === 'cancelled';
   return {
@@ -207,7 +212,8 @@ export async function applyOutcomeCommand(argv: readonly string[], io: Io): Prom
     if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`apply-outcome: --deployment-id must be a number, got ${JSON.stringify(f['deployment-id'])}`);
     const gh = githubClient(io);
     const r = repository(io);
-    if (o.stage) await deploymentStatus(gh, r, id, 'in_progress', `${o.stage}: ${o.status === 'cancelled' ? 'cancelled' : 'failed'}`, runUrl(io));
+    const marked = o.stage ?? o.deploymentStage;
+    if (marked) await deploymentStatus(gh, r, id, 'in_progress', `${marked}: ${o.status === 'cancelled' ? 'cancelled' : 'failed'}`, runUrl(io));
     await deploymentStatus(gh, r, id, 'failure', o.description, runUrl(io));
   }
   return 0;

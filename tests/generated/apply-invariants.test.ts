@@ -24,6 +24,12 @@ const load = (text: string) => parseYaml(text)[0] as Workflow;
 
 const isTerraformApply = (s: SimStep) => /^\s*terraform apply\b/m.test(s.run ?? '') && !/plan -destroy/.test(s.run ?? '');
 const isHelmfileApply = (s: SimStep) => /^\s*helmfile apply\b/m.test(s.run ?? '');
+/** The Deployment stage status a step posts ([stage, state]), read from its run: and env:. */
+function postedStatus(s: SimStep): [string, string] | undefined {
+  const m = /opsta\.mjs"? deployment stage --id "\$DEPLOYMENT_ID" --stage (\S+) --state (\w+)/.exec(s.run ?? '');
+  if (!m) return undefined;
+  return [m[1] === '"$STACK"' ? String(s.env?.STACK) : m[1]!, m[2]!];
+}
 /** The steps that only run after something failed: failing them is not a scenario. */
 const AFTER_FAILURE = new Set(['failure', 'rollback']);
 
@@ -101,7 +107,8 @@ for (const name of exampleNames()) {
           rollback: () => ({ releases: JSON.stringify([{ name: 'keycloak', namespace: 'keycloak', outcome: 'helm-rolled-back', from: 2, to: 1 }]) }),
           failure: (ctx, jobStatus) => {
             const o = decideOutcome(pipeline.stages, ctx as Steps, { jobStatus, event });
-            return { kind: o.kind, stage: o.stage ?? '', revert_stage: o.revertStage ?? '', event: JSON.stringify(outcomeEvent(o, ctx as Steps)) };
+            // marked: the Deployment stage applyOutcomeCommand posts "<stage>: failed" for.
+            return { kind: o.kind, stage: o.stage ?? '', revert_stage: o.revertStage ?? '', marked: o.stage ?? o.deploymentStage ?? '', event: JSON.stringify(outcomeEvent(o, ctx as Steps)) };
           },
         },
       });
@@ -132,6 +139,38 @@ for (const name of exampleNames()) {
       if (rollback) expect(ev.rollback).toHaveLength(1);
       // A failure outside every stage names no stage (the old OPSTA_STAGE pointed at the last one).
       if (!step.env?.STACK) expect(ev.failedStage).toBeUndefined();
+    });
+
+    /** The statuses the steps that ran (and did not fail) posted, in order. */
+    const posted = (ranIndex: number[], failedAt = -1) => ranIndex.filter((i) => i !== failedAt).map((i) => postedStatus(steps[i]!)).filter((x): x is [string, string] => x !== undefined);
+
+    it('the Deployment gets started and succeeded for every stage and for health, in order, around the work of that stage', () => {
+      const { run } = walk(-1, 'failure');
+      expect(run.ran).not.toContain('Record the failure');
+      const want = [...order, 'health'].flatMap((id) => [[id, 'started'], [id, 'succeeded']]);
+      expect(posted(run.ranIndex)).toEqual(want);
+      // Every step doing a stage's work (its Terraform or helmfile, the health checks) runs between its two statuses.
+      const at = (stage: string, state: string) => run.ranIndex.find((i) => JSON.stringify(postedStatus(steps[i]!)) === JSON.stringify([stage, state]))!;
+      for (const i of run.ranIndex) {
+        const st = steps[i]!;
+        const stage = st.id === 'health' ? 'health' : /^\s*(terraform|helmfile) /m.test(st.run ?? '') ? st.env?.STACK : undefined;
+        if (!stage) continue;
+        expect(i, `${st.name}`).toBeGreaterThan(at(stage, 'started'));
+        expect(i, `${st.name}`).toBeLessThan(at(stage, 'succeeded'));
+      }
+    });
+
+    // A failing status post itself (GitHub refused it) is left out: its stage's work is done or not
+    // begun, and the deployment's final failure status says a step outside the stages failed.
+    it.each(all.filter(({ step }) => !postedStatus(step)))('no Deployment stage is left "started" when step $label fails', ({ index, how }) => {
+      const { run } = walk(index, how);
+      const open = new Set<string>();
+      for (const [stage, state] of posted(run.ranIndex, index)) {
+        if (state === 'started') open.add(stage);
+        else open.delete(stage);
+      }
+      expect(open.size).toBeLessThanOrEqual(1);
+      expect(run.steps.failure?.outputs.marked ?? '').toBe([...open][0] ?? '');
     });
 
     it('a manual run whose terraform apply fails opens no revert pull request (no merge to revert)', () => {

@@ -25,6 +25,15 @@ const IDENTITY_VAR = /vars\.(?:AWS|AZURE|GCP)_(PLAN|APPLY|DRIFT)_[A-Z_]+/g;
 const identitiesOf = (j: Job) => new Set([...JSON.stringify(j).matchAll(IDENTITY_VAR)].map((m) => m[1]!));
 const eventsOf = (on: unknown) => (typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys((on as object) ?? {}));
 
+/** What marks a token or secret in an env: map: its value, or a name that says it is one. */
+const SECRET_VALUE = /\$\{\{[^}]*\b(secrets\.|github\.token\b)/;
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|CREDENTIAL/i;
+/** The runtime's subcommands that call GitHub (docs/runtime.md, GITHUB_TOKEN), and the gh CLI. */
+const CALLS_GITHUB = /opsta\.mjs"? (deployment|reviewed-plan|apply-outcome|revert-pr|status-append|drift|comment|check-run|budget)\b|(^|[\s;&|(])gh api\b/m;
+/** Tools that must never see the job token: they run providers, charts and plugins. */
+const INFRA_TOOL = /(^|[\s;&|(])(terraform|helmfile|helm|kubectl)\s/m;
+const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
 const RULES: Record<string, Rule> = {
   'every uses: is a full commit SHA with a # vX.Y.Z comment (or a workflow of this repository)': (path, text) => {
     const bad: string[] = [];
@@ -142,6 +151,39 @@ const RULES: Record<string, Rule> = {
       if (perms.checks === 'write' && perms['id-token'] === 'write') bad.push(`${path}: job ${job} grants checks: write beside a cloud identity`);
     }
     return bad;
+  },
+  'no workflow- or job-level env carries a token or secret; GITHUB_TOKEN only on steps that call GitHub, never beside Terraform, helmfile, Helm or kubectl': (path, text) => {
+    const wf = load(text);
+    const bad: string[] = [];
+    const level = (where: string, env: unknown) => {
+      for (const [k, v] of Object.entries((env ?? {}) as Record<string, unknown>)) {
+        if (SECRET_VALUE.test(String(v)) || SECRET_NAME.test(k)) bad.push(`${path}: ${where} env ${k} carries a token or secret: set it on the steps that need it`);
+      }
+    };
+    level('workflow', wf.env);
+    for (const [job, j] of Object.entries(wf.jobs)) level(`job ${job}`, j.env);
+    for (const { job, step } of stepsOf(wf)) {
+      const env = (step.env ?? {}) as Record<string, unknown>;
+      if (!Object.values(env).some((v) => /\bgithub\.token\b/.test(String(v)))) continue;
+      const run = String(step.run ?? '');
+      if (!CALLS_GITHUB.test(run)) bad.push(`${path}: ${label(job, step)} gets the job token but calls no GitHub API`);
+      if (INFRA_TOOL.test(run)) bad.push(`${path}: ${label(job, step)} gets the job token beside ${INFRA_TOOL.exec(run)![2]}`);
+    }
+    return bad;
+  },
+  'every workflow with a schedule: has a keepalive job that re-enables that workflow with actions: write, on scheduled runs': (path, text) => {
+    const wf = load(text);
+    if (!eventsOf(wf.on).includes('schedule')) return [];
+    const keeps = Object.values(wf.jobs).some(
+      (j) =>
+        JSON.stringify(j.permissions) === JSON.stringify({ actions: 'write' }) &&
+        String(j.if ?? '').replace(/\s+/g, ' ') === "github.event_name == 'schedule'" &&
+        (j.steps ?? []).some((st) => {
+          const env = (st.env ?? {}) as Record<string, unknown>;
+          return /gh api --method PUT "repos\/\$GITHUB_REPOSITORY\/actions\/workflows\/\$WORKFLOW\/enable"/.test(String(st.run ?? '')) && env.WORKFLOW === fileName(path) && env.GITHUB_TOKEN === '${{ github.token }}';
+        }),
+    );
+    return keeps ? [] : [`${path}: scheduled, but no keepalive job re-enables ${fileName(path)} (GitHub disables a schedule after 60 days without activity)`];
   },
   'every job that runs Terraform uses the provider plugin cache': (path, text) =>
     Object.entries(load(text).jobs)
@@ -280,6 +322,31 @@ describe('each rule fails on the fault it exists for', () => {
   });
   it('Terraform without the plugin cache', () => {
     fails(rule('every job that runs Terraform'), '.github/workflows/apply.yml', apply.replace(/uses: actions\/cache@/g, 'uses: actions/nocache@'), /without the plugin cache/);
+  });
+  it('a token in a job-level or workflow-level env, or on a step that does not call GitHub or that runs Terraform', () => {
+    const r = rule('no workflow- or job-level env');
+    const jobLevel = apply.replace('      TF_INPUT: "0"\n    steps:', '      TF_INPUT: "0"\n      GITHUB_TOKEN: ${{ github.token }}\n    steps:');
+    expect(jobLevel).not.toBe(apply);
+    fails(r, '.github/workflows/apply.yml', jobLevel, /job apply env GITHUB_TOKEN carries a token or secret/);
+    const secret = drift.replace('      TF_INPUT: "0"\n', '      TF_INPUT: "0"\n      TF_VAR_x: ${{ secrets.X }}\n');
+    expect(secret).not.toBe(drift);
+    fails(r, '.github/workflows/drift.yml', secret, /job drift env TF_VAR_x carries a token or secret/);
+    fails(r, '.github/workflows/apply.yml', apply.replace('\npermissions: {}\n', '\npermissions: {}\nenv:\n  GH_TOKEN: ${{ github.token }}\n'), /workflow env GH_TOKEN carries a token or secret/);
+    const onPlan = apply.replace(/(- name: "10-network: plan"\n(?:.*\n)*?        env:\n)/, '$1          GITHUB_TOKEN: ${{ github.token }}\n');
+    expect(onPlan).not.toBe(apply);
+    fails(r, '.github/workflows/apply.yml', onPlan, /step "10-network: plan" gets the job token but calls no GitHub API\n.*step "10-network: plan" gets the job token beside terraform/);
+    const beside = apply.replace('run: node .opsta/opsta.mjs deployment stage --id "$DEPLOYMENT_ID" --stage "$STACK" --state started', 'run: |\n          node .opsta/opsta.mjs deployment stage --id "$DEPLOYMENT_ID" --stage "$STACK" --state started\n          terraform init -input=false');
+    expect(beside).not.toBe(apply);
+    fails(r, '.github/workflows/apply.yml', beside, /step "10-network: started" gets the job token beside terraform/);
+  });
+  it('a scheduled workflow without its keepalive, or one that keeps another workflow alive', () => {
+    const r = rule('every workflow with a schedule:');
+    const none = drift.slice(0, drift.indexOf('\n  keepalive:\n') + 1);
+    expect(none).toContain('\n  record:\n');
+    fails(r, '.github/workflows/drift.yml', none, /drift\.yml: scheduled, but no keepalive job re-enables drift\.yml/);
+    const health = files['.github/workflows/health.yml']!;
+    fails(r, '.github/workflows/health.yml', health.replace('WORKFLOW: "health.yml"', 'WORKFLOW: "drift.yml"'), /no keepalive job re-enables health\.yml/);
+    fails(r, '.github/workflows/health.yml', health.replace('      actions: write\n', '      actions: read\n'), /no keepalive job re-enables health\.yml/);
   });
   it.skipIf(!hasShellcheck)('a run: script shellcheck rejects', () => {
     const bad = plan.replace('run: node .opsta/opsta.mjs manifest-check', 'run: |\n          for f in $(ls *.tf); do echo $f; done');

@@ -121,7 +121,7 @@ describe('apply-outcome: the deployment statuses (GitHub double)', () => {
   const env = (extra: Record<string, string> = {}) => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.apiUrl, GITHUB_REPOSITORY: REPO, GITHUB_RUN_ID: '4242', GITHUB_SHA: gh.head(REPO, 'main')!, OPSTA_RETRY_BASE_MS: '10', ...extra });
   const deployment = async (run: string) => (await runRuntimeAsync(['deployment', 'start', '--environment', 'prod'], { env: env({ GITHUB_RUN_ID: run }) })).outputs.deployment_id!;
 
-  it('a failed apply marks its stage and the deployment failed; a health failure marks only the deployment, as deployed but unhealthy', async () => {
+  it('a failed apply marks its stage and the deployment failed; a health failure marks the health stage and the deployment, as deployed but unhealthy', async () => {
     const id = await deployment('501');
     const r = await runRuntimeAsync(['apply-outcome', '--steps', JSON.stringify(upTo20({ plan_20_cluster: changes, compare_20_cluster: ok, apply_20_cluster: bad })), '--pipeline', pipelineFile, '--deployment-id', id], { env: env() });
     expect(r.stderr).toBe('');
@@ -132,7 +132,14 @@ describe('apply-outcome: the deployment statuses (GitHub double)', () => {
     ]);
     const id2 = await deployment('502');
     await runRuntimeAsync(['apply-outcome', '--steps', JSON.stringify({ ...everyStageApplied, health: bad }), '--pipeline', pipelineFile, '--deployment-id', id2], { env: env() });
-    expect(gh.deployments(REPO).find((x) => String(x.id) === id2)!.statuses.map((s) => [s.state, s.description])).toEqual([['failure', 'every stage applied; health checks failed: deployed but unhealthy']]);
+    // apply.yml posted "health: started" before the checks; the failure closes it as the other stages'.
+    expect(gh.deployments(REPO).find((x) => String(x.id) === id2)!.statuses.map((s) => [s.state, s.description])).toEqual([
+      ['in_progress', 'health: failed'],
+      ['failure', 'every stage applied; health checks failed: deployed but unhealthy'],
+    ]);
+    const id3 = await deployment('503');
+    await runRuntimeAsync(['apply-outcome', '--steps', JSON.stringify({ ...everyStageApplied, health: { outcome: 'cancelled', conclusion: 'cancelled', outputs: {} } }), '--job-status', 'cancelled', '--pipeline', pipelineFile, '--deployment-id', id3], { env: env() });
+    expect(gh.deployments(REPO).find((x) => String(x.id) === id3)!.statuses.map((s) => s.description)[0]).toBe('health: cancelled');
   });
 });
 
