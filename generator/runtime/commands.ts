@@ -8,7 +8,7 @@ import { checkBudget, DEFAULT_ACK_LABEL, parseCost } from './budget.ts';
 import { changedStages, parsePipeline } from './changed-stacks.ts';
 import { checkRunCommand, publishBudgetCheckRun } from './check-run.ts';
 import { renderComment, renderFull } from './comment.ts';
-import { comparePlans, describeDifferences } from './compare-plan.ts';
+import { comparePlans, describeDifferences, type PlanDifference } from './compare-plan.ts';
 import { CheckFailed, UsageError } from './errors.ts';
 import { runOk } from './exec.ts';
 import { again, githubClient } from './github.ts';
@@ -136,9 +136,27 @@ const budget: Command = async (argv, io) => {
   return 0;
 };
 
+/**
+ * The fresh plan has no change (terraform plan -detailed-exitcode said 0) but the reviewed one had
+ * some: nothing is applied, so nothing unreviewed can be, and a re-run of an apply that already
+ * applied this stage must pass; the run still says that what was reviewed is not being applied.
+ */
+function reviewedNotApplied(io: Io, stage: string | undefined, diffs: readonly PlanDifference[]): number {
+  const where = stage ? `stage ${stage}` : 'the stage';
+  const text = `${where}: the plan reviewed on the pull request changes ${diffs.length} resource${diffs.length === 1 ? '' : 's'}, but the fresh plan has no changes, so nothing is applied. They were applied already (an earlier attempt of this run, another run, or by hand) or the infrastructure was changed to match; check that this is expected.`;
+  setOutput(io, 'differences', JSON.stringify({ count: 0, first: [] }));
+  setOutput(io, 'not_applied', String(diffs.length));
+  io.stdout(`::warning title=Reviewed changes not applied::${text}\n`);
+  appendSummary(io, `### Reviewed changes not applied\n\n${mdFence([text, ...diffs.map((d) => `  - ${d.address}: ${d.reviewed}`)].join('\n'))}\n`);
+  return 0;
+}
+
 const comparePlan: Command = async (argv, io) => {
-  const f = parseFlags(argv, ['reviewed', 'fresh', 'stage'], 'compare-plan');
+  const f = parseFlags(argv, ['reviewed', 'fresh', 'stage', 'fresh-unchanged'], 'compare-plan');
+  const unchanged = f['fresh-unchanged'] === undefined ? false : oneOf(f['fresh-unchanged'], ['true', 'false'] as const, 'compare-plan --fresh-unchanged') === 'true';
   const diffs = comparePlans(readJson(required(f, 'reviewed', 'compare-plan'), 'the reviewed plan JSON'), readJson(required(f, 'fresh', 'compare-plan'), 'the fresh plan JSON'));
+  // Only when the fresh plan really changes nothing: a fresh change not in the review is a stop as always.
+  if (unchanged && diffs.length && diffs.every((d) => d.fresh === undefined)) return reviewedNotApplied(io, f.stage, diffs);
   const text = describeDifferences(f.stage, diffs);
   appendSummary(io, diffs.length ? `### Plan changed since review\n\n${mdFence(text)}\n` : `${text}\n`);
   // apply-outcome puts what differs into the deploy event (the first 50; the count is exact).
@@ -328,7 +346,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   comment: { run: comment, summary: '--marker <name> --from <dir>: the sticky pull-request comment' },
   budget: { run: budget, summary: '--cost <json>: fail over budget.monthlyUsd, warn at 80 %' },
   'check-run': { run: checkRunCommand, summary: '--stages <json> --from <dir> [--sha <head>]: a check run per planned stage on the head commit, destructive changes annotated' },
-  'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json>: stop when the plan changed since review' },
+  'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json> [--fresh-unchanged true]: stop when the plan changed since review' },
   deployment: { run: deployment, summary: 'start|stage|finish: the GitHub Deployment and its statuses' },
   'apply-outcome': { run: applyOutcomeCommand, summary: '--steps <json> [--job-status s] [--deployment-id n]: what a failed apply did and what follows (revert_stage= only for a failed terraform apply)' },
   'helm-rollback': { run: helmRollbackCommand, summary: 'roll failed Helm releases back to their last good revision' },

@@ -5,7 +5,7 @@
 // history.jsonl line is the one a run writes. (tests/generated/apply-invariants.test.ts walks
 // every step of every example; this proves the CLI, the statuses and the event log.)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,5 +203,72 @@ describe.skipIf(!hasJq)('the report jobs\' event log step (bash + jq from the ge
     const [d] = repo.history();
     expect(d).toMatchObject({ type: 'destroy', environment: 'prod', status: 'failure', failedStage: '20-cluster', stages: ['40-config', '30-platform', '25-prerequisites', '20-cluster', '10-network'] });
     expect(git(join(repo.cwd, '..', 'acme', 'infra.git'), ['show', 'opsta-status:status.json'])).toContain('"destroy"');
+  });
+});
+
+// The compare step of a Terraform stage, taken from the generated apply.yml and run with bash and
+// the real bundle: a fresh plan with no changes applies nothing, so a reviewed plan with changes is
+// a warning there (a re-run after a later stage failed must pass a stage already applied), while a
+// fresh plan with changes is still compared and stopped when it differs.
+describe.skipIf(!hasJq)('the compare step when the fresh plan has no changes', () => {
+  const wf = parseYaml(files['.github/workflows/apply.yml']!)[0] as { jobs: Record<string, { steps: { id?: string; if?: string; run?: string; env?: Record<string, string> }[] }> };
+  const step = wf.jobs.apply!.steps.find((s) => s.id === 'compare_10_network')!;
+  const plan = (changes: [string, string[]][]) => JSON.stringify({ format_version: '1.2', resource_changes: changes.map(([address, actions]) => ({ address, mode: 'managed', change: { actions } })) });
+  const reviewedChanges = plan([['aws_vpc.main', ['update']], ['aws_subnet.a', ['create']]]);
+
+  function compare(changesOutput: string, reviewed: string | undefined, fresh: string) {
+    const root = mkdtempSync(join(tmpdir(), 'opsta-compare-step-'));
+    const cwd = join(root, 'checkout');
+    mkdirSync(join(cwd, '.opsta'), { recursive: true });
+    writeFileSync(join(cwd, '.opsta', 'pipeline.json'), files['.opsta/pipeline.json']!);
+    copyFileSync(BUNDLE, join(cwd, '.opsta', 'opsta.mjs'));
+    const temp = join(root, 'temp');
+    mkdirSync(join(temp, 'reviewed', 'opsta-plan-10-network'), { recursive: true });
+    if (reviewed !== undefined) writeFileSync(join(temp, 'reviewed', 'opsta-plan-10-network', 'plan.json'), reviewed);
+    writeFileSync(join(temp, 'fresh-10-network.json'), fresh);
+    writeFileSync(join(root, 'summary'), '');
+    writeFileSync(join(root, 'output'), '');
+    const r = spawnSync('bash', ['-e', '-c', step.run!], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: root, RUNNER_TEMP: temp, STACK: step.env!.STACK!, CHANGES: changesOutput, GITHUB_STEP_SUMMARY: join(root, 'summary'), GITHUB_OUTPUT: join(root, 'output') },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(join(root, 'summary'), 'utf8'), output: readFileSync(join(root, 'output'), 'utf8') };
+  }
+
+  it('runs whenever the plan step succeeded, reading its changes output', () => {
+    expect(step.if).toBe("steps.plan_10_network.outcome == 'success'");
+    expect(step.env!.CHANGES).toBe('${{ steps.plan_10_network.outputs.changes }}');
+  });
+  it('a reviewed plan with changes against a fresh plan without any: passes with a warning in the log and the summary', () => {
+    const r = compare('false', reviewedChanges, plan([['aws_vpc.main', ['no-op']]]));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('::warning title=Reviewed changes not applied::stage 10-network: the plan reviewed on the pull request changes 2 resources, but the fresh plan has no changes, so nothing is applied.');
+    expect(r.summary).toContain('### Reviewed changes not applied');
+    expect(r.summary).toContain('  - aws_subnet.a: create');
+    expect(r.output).toContain('not_applied=2');
+  });
+  it('no reviewed plan, or a reviewed plan without changes, and no fresh change: silent, exit 0', () => {
+    for (const reviewed of [undefined, plan([])]) {
+      const r = compare('false', reviewed, plan([]));
+      expect([r.code, r.stdout.includes('::warning'), r.summary.includes('not applied')]).toEqual([0, false, false]);
+    }
+  });
+  it('a fresh plan with changes is compared as before: the same passes, a different one stops', () => {
+    expect(compare('true', reviewedChanges, reviewedChanges).code).toBe(0);
+    const differs = compare('true', reviewedChanges, plan([['aws_vpc.main', ['delete', 'create']]]));
+    expect(differs.code).toBe(1);
+    expect(differs.stderr).toContain('the fresh plan differs from the plan reviewed');
+  });
+  it('--fresh-unchanged true with a fresh change the review lacks is still a stop; a bad value is a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsta-compare-'));
+    writeFileSync(join(dir, 'reviewed.json'), reviewedChanges);
+    writeFileSync(join(dir, 'fresh.json'), plan([['aws_iam_role.extra', ['create']]]));
+    const args = ['compare-plan', '--reviewed', join(dir, 'reviewed.json'), '--fresh', join(dir, 'fresh.json'), '--stage', '10-network', '--fresh-unchanged'];
+    expect(runRuntime([...args, 'true']).code).toBe(1);
+    const badValue = runRuntime([...args, 'yes']);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toContain('--fresh-unchanged');
   });
 });
