@@ -39,7 +39,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, GraphQLError, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { githubGraphqlSchema, matchOperation, requestBodyProblems } from './github-openapi.ts';
 
 export type Permission = 'none' | 'read' | 'write';
@@ -70,10 +70,18 @@ export interface Fault {
   /** Route ("POST /repos/{owner}/{repo}/pulls"); omitted with `graphql` to match GraphQL only, or neither to match everything. */
   route?: string;
   graphql?: 'query' | 'mutation';
-  /** 'status': answer `status` (default 502); 'secondary-rate-limit': 403 with retry-after; 'reset': destroy the connection. */
-  kind: 'status' | 'secondary-rate-limit' | 'reset';
+  /**
+   * 'status': answer `status` (default 502); 'secondary-rate-limit': `status` (403, or 429) with
+   * retry-after; 'primary-rate-limit': `status` (403, or 429) with x-ratelimit-remaining 0 and
+   * x-ratelimit-reset `resetIn` seconds from now; 'graphql-rate-limited': GraphQL's own limit, a 200
+   * whose error has type RATE_LIMITED (nothing applied, so only before applying); 'reset': destroy
+   * the connection.
+   */
+  kind: 'status' | 'secondary-rate-limit' | 'primary-rate-limit' | 'graphql-rate-limited' | 'reset';
   status?: number;
   retryAfter?: number;
+  /** Seconds until the primary rate limit resets (default 30). */
+  resetIn?: number;
   /** 'before' (default): nothing is applied; 'after': the request is applied, then the answer is replaced by the fault. */
   phase?: 'before' | 'after';
   /** How many matching requests it hits (default 1); Infinity for all. */
@@ -231,6 +239,8 @@ interface Repo {
   deployments: Deployment[];
   runs: WorkflowRun[];
   checkRuns: CheckRun[];
+  /** Branches with a protection rule (GET …/branches/{branch} says `protected`). */
+  protectedBranches: Set<string>;
 }
 
 class HttpError extends Error {
@@ -297,7 +307,7 @@ export class GitHubDouble {
   /** A repository whose default branch holds `files` in one commit (none: an empty repository with no branch). */
   createRepo(fullName: string, opts: { defaultBranch?: string; files?: Record<string, string> } = {}): void {
     const [owner, name] = fullName.split('/') as [string, string];
-    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map(), issues: [], comments: new Map(), deployments: [], runs: [], checkRuns: [] };
+    const repo: Repo = { id: this.nextId++, owner, name, defaultBranch: opts.defaultBranch ?? 'main', objects: new Map(), refs: new Map(), pulls: [], labels: new Set(), environments: new Map(), variables: new Map(), issues: [], comments: new Map(), deployments: [], runs: [], checkRuns: [], protectedBranches: new Set() };
     this.repos.set(fullName.toLowerCase(), repo);
     if (opts.files) this.commitFiles(fullName, repo.defaultBranch, opts.files, 'initial commit');
   }
@@ -314,6 +324,11 @@ export class GitHubDouble {
     const sha = this.putCommit(repo, this.buildTree(repo, flat), head ? [head] : [], message);
     repo.refs.set(`refs/heads/${branch}`, sha);
     return sha;
+  }
+
+  /** An administrator added a branch protection rule for `branch`. */
+  protectBranch(fullName: string, branch: string): void {
+    this.repo(fullName).protectedBranches.add(branch);
   }
 
   /** The files of a branch (path → text), or undefined when the branch does not exist. */
@@ -639,7 +654,16 @@ export class GitHubDouble {
       return;
     }
     if (f.kind === 'secondary-rate-limit') {
-      send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, { 'retry-after': String(f.retryAfter ?? 1) });
+      send(f.status ?? 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, { 'retry-after': String(f.retryAfter ?? 1) });
+      return;
+    }
+    const limit = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (f.resetIn ?? 30)) };
+    if (f.kind === 'primary-rate-limit') {
+      send(f.status ?? 403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, limit);
+      return;
+    }
+    if (f.kind === 'graphql-rate-limited') {
+      send(200, { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }, limit);
       return;
     }
     send(f.status ?? 502, { message: f.message ?? 'Server Error' });
@@ -757,6 +781,12 @@ export class GitHubDouble {
         const sha = repo.refs.get(`refs/${p.ref}`);
         if (!sha) throw new HttpError(404, 'Not Found');
         return { status: 200, body: { ref: `refs/${p.ref}`, node_id: 'REF', url: '', object: { sha, type: 'commit', url: '' } } };
+      }
+      case 'GET /repos/{owner}/{repo}/branches/{branch}': {
+        this.need(t, 'metadata', 'read');
+        const sha = repo.refs.get(`refs/heads/${p.branch}`);
+        if (!sha) throw new HttpError(404, 'Branch not found');
+        return { status: 200, body: { name: p.branch, commit: { sha }, protected: repo.protectedBranches.has(p.branch!), _links: { html: `https://github.com/${full}/tree/${p.branch}` } } };
       }
       case 'POST /repos/{owner}/{repo}/git/refs': {
         this.need(t, 'contents', 'write');
@@ -1292,6 +1322,12 @@ export class GitHubDouble {
       throw new HttpError(200, 'invalid', {}, { errors: errors.map((e) => ({ message: e.message })) });
     }
     const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    // GitHub coerces the variables before running anything: a bad CreateCommitOnBranchInput is refused whole.
+    const coerced = getVariableValues(githubGraphqlSchema(), op?.variableDefinitions ?? [], json.variables ?? {});
+    if (coerced.errors?.length) {
+      this.violations.push(`POST /graphql: ${coerced.errors.map((e) => e.message).join('; ')}`);
+      throw new HttpError(200, 'invalid', {}, { errors: coerced.errors.map((e) => ({ message: e.message })) });
+    }
     return { document, kind: op?.operation === 'mutation' ? 'mutation' : 'query', variables: json.variables ?? {} };
   }
 

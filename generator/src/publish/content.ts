@@ -1,7 +1,7 @@
 // What a publish writes for a validated plan: the generated tree, the pull request (title, body,
 // labels) and the commit message. Pure: the CLI and the planner call it with their own options.
 import type { PlanInput, ResolvedPlan } from '../../../schemas/plan.ts';
-import { validatePlanText } from '../../../schemas/plan-yaml.ts';
+import { EXAMPLE_PLACEHOLDERS_MARKER, validatePlanText } from '../../../schemas/plan-yaml.ts';
 import { countByAction, sha256Hex } from '../changeset.ts';
 import { estimateCost } from '../cost.ts';
 import { GENERATOR_VERSION, generateRepository, type GenerateOptions } from '../generate.ts';
@@ -37,7 +37,9 @@ export function publishContent(input: PublishContentInput): PublishContent {
       else {
         // The base branch's plan may be older than this Opsta or invalid: then say so rather than guess.
         try {
-          const v = validatePlanText(basePlan, opts.catalog);
+          // Only its cost is wanted: placeholder account IDs or an example's repository do not change
+          // a price, and the opsta.plan.yaml Opsta writes drops the examples' marker comment.
+          const v = validatePlanText(`${EXAMPLE_PLACEHOLDERS_MARKER}\n${basePlan}`, opts.catalog);
           if (v.ok) baseCost = estimateCost(v.resolved, opts.catalog);
           else baseCostNote = `${input.base}'s opsta.plan.yaml does not validate with this Opsta version`;
         } catch {

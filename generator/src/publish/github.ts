@@ -147,10 +147,41 @@ export class GitHubClient {
     return out;
   }
 
-  /** A GraphQL call; GraphQL errors become a GitHubError with status 200 and GitHub's `type` as `githubMessage` prefix. */
+  /**
+   * A GraphQL call; its `errors` are returned for the caller to read. GitHub's GraphQL rate limit
+   * answers 200 with an error of type RATE_LIMITED and applies nothing (a mutation included), so
+   * that one is retried here like a REST rate limit, waiting until x-ratelimit-reset when given.
+   */
   async graphql<T = any>(query: string, variables: Record<string, unknown>, what: string): Promise<{ data: T; errors?: { type?: string; message: string }[] }> {
-    const r = await this.send<{ data: T; errors?: { type?: string; message: string }[] }>('POST', graphqlUrl(this.apiUrl), what, JSON.stringify({ query, variables }));
-    return r.data;
+    const body = JSON.stringify({ query, variables });
+    for (let attempt = 0; ; attempt++) {
+      const r = await this.send<{ data: T; errors?: { type?: string; message: string }[] }>('POST', graphqlUrl(this.apiUrl), what, body);
+      const limited = r.data?.errors?.find((e) => e?.type === 'RATE_LIMITED');
+      if (!limited) return r.data;
+      if (attempt < this.retries) {
+        await this.wait(what, attempt, this.rateLimitDelay(r.headers, true));
+        continue;
+      }
+      throw new GitHubError(this.clean(`cannot ${what}: GitHub's rate limit still applies after ${this.retries + 1} attempts (RATE_LIMITED: ${limited.message}); wait a few minutes and run again`), r.status, this.clean(limited.message), undefined, true);
+    }
+  }
+
+  /**
+   * How long a rate-limited answer asks to wait: retry-after, else until x-ratelimit-reset when
+   * nothing remains, else (a bare 429, or a secondary limit without retry-after) the minute
+   * GitHub's documentation asks for; undefined when not rate-limited at all.
+   */
+  private rateLimitDelay(headers: { get(name: string): string | null }, limited: boolean): number | undefined {
+    if (!limited) return undefined;
+    const retryAfter = headers.get('retry-after');
+    if (retryAfter !== null && Number.isFinite(Number(retryAfter))) return Number(retryAfter) * 1000;
+    const reset = headers.get('x-ratelimit-reset');
+    if (headers.get('x-ratelimit-remaining') === '0' && reset !== null) {
+      const ms = Number(reset) * 1000 - Date.now();
+      // A reset already past (clocks disagree): a short wait, then ask again.
+      return Number.isFinite(ms) ? Math.max(1000, ms) : MAX_DELAY_MS;
+    }
+    return MAX_DELAY_MS;
   }
 
   private async send<T>(method: string, url: string, what: string, body: string | undefined): Promise<Response<T>> {
@@ -186,17 +217,17 @@ export class GitHubClient {
       }
       const ghMessage = typeof data?.message === 'string' ? data.message : '';
       const retryAfter = res.headers.get('retry-after');
-      const secondary = (res.status === 403 || res.status === 429) && (retryAfter !== null || /secondary rate limit|abuse/i.test(ghMessage));
+      // A 429 is always a rate limit; a 403 is one when GitHub says so (retry-after, the message, nothing remaining).
+      const secondary = res.status === 429 || (res.status === 403 && (retryAfter !== null || /secondary rate limit|abuse/i.test(ghMessage)));
       const primary = (res.status === 403 || res.status === 429) && res.headers.get('x-ratelimit-remaining') === '0';
-      const repeat = secondary || primary || (RETRY_STATUS.has(res.status) && (method !== 'POST' || this.opts.repeatPost !== false));
+      const limited = secondary || primary;
+      const repeat = limited || (RETRY_STATUS.has(res.status) && (method !== 'POST' || this.opts.repeatPost !== false));
       if (repeat && attempt < this.retries) {
-        const reset = res.headers.get('x-ratelimit-reset');
-        const delay = retryAfter !== null ? Number(retryAfter) * 1000 : primary && reset ? Number(reset) * 1000 - Date.now() : undefined;
-        await this.wait(what, attempt, delay);
+        await this.wait(what, attempt, this.rateLimitDelay(res.headers, limited));
         continue;
       }
       if (res.status >= 200 && res.status < 300) return { status: res.status, data: data as T, headers: res.headers };
-      throw this.error(res.status, what, ghMessage, data, res.headers.get('x-accepted-github-permissions') ?? undefined, secondary || primary);
+      throw this.error(res.status, what, ghMessage, data, res.headers.get('x-accepted-github-permissions') ?? undefined, limited);
     }
   }
 
