@@ -7,7 +7,7 @@ import { integerFlag, oneOf, parseFlags, required } from './args.ts';
 import { checkBudget, DEFAULT_ACK_LABEL, parseCost } from './budget.ts';
 import { changedStages, parsePipeline } from './changed-stacks.ts';
 import { checkRunCommand, publishBudgetCheckRun } from './check-run.ts';
-import { renderComment, renderFull } from './comment.ts';
+import { parseStages, renderComment, renderFull } from './comment.ts';
 import { comparePlans, describeDifferences, type PlanDifference } from './compare-plan.ts';
 import { CheckFailed, UsageError } from './errors.ts';
 import { runOk } from './exec.ts';
@@ -19,6 +19,7 @@ import { describeManifestDrift, hashOnDisk, manifestDrift } from './manifest-che
 import { mdFence } from './markdown.ts';
 import { summarizePlan } from './plan-summary.ts';
 import { deploymentStatus, startDeployment, syncDriftIssue, upsertComment } from './publish.ts';
+import { redactRenderCommand } from './redact-render.ts';
 import { openRevertPullRequest, planTheRevert, pushRevertBranch } from './revert.ts';
 import { mergedPullOf, PLAN_ARTIFACT_PREFIX, reviewedPlanRun, type PassedOver } from './reviewed-plan.ts';
 import { renderSection, type Section } from './sections.ts';
@@ -103,11 +104,11 @@ function pullRequestNumber(io: Io, flag: string | undefined): number {
 }
 
 const comment: Command = async (argv, io) => {
-  const f = parseFlags(argv, ['marker', 'from', 'pr', 'title'], 'comment');
+  const f = parseFlags(argv, ['marker', 'from', 'pr', 'title', 'stages'], 'comment');
   const markerName = required(f, 'marker', 'comment');
   if (!/^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/.test(markerName)) throw new UsageError(`comment: --marker must be letters, digits and : . _ -, got ${JSON.stringify(markerName)}`);
   const sections = readSections(required(f, 'from', 'comment'));
-  const input = { markerName, sections, ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}), ...(io.env.GITHUB_SHA ? { sha: io.env.GITHUB_SHA } : {}), ...(f.title ? { title: f.title } : {}) };
+  const input = { markerName, sections, ...(f.stages !== undefined ? { stages: parseStages(f.stages) } : {}), ...(runUrl(io) ? { runUrl: runUrl(io)! } : {}), ...(io.env.GITHUB_SHA ? { sha: io.env.GITHUB_SHA } : {}), ...(f.title ? { title: f.title } : {}) };
   const { body, truncated } = renderComment(input);
   appendSummary(io, renderFull(input));
   const gh = githubClient(io);
@@ -343,7 +344,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'changed-stacks': { run: changedStacks, summary: '--base <ref> --head <ref>: stages whose inputs changed (stacks=<json>)' },
   'summarize-plan': { run: summarizePlanCmd, summary: '--stage <id> --plan-json <file> --out-dir <dir>: a plan as counts, destructive changes, resources' },
   'summarize-helm': { run: summarizeHelm, summary: '--stage <id> --diff <file> --out-dir <dir>: the Helm diff as a comment section' },
-  comment: { run: comment, summary: '--marker <name> --from <dir>: the sticky pull-request comment' },
+  comment: { run: comment, summary: '--marker <name> --from <dir> [--stages <json>]: the sticky pull-request comment' },
   budget: { run: budget, summary: '--cost <json>: fail over budget.monthlyUsd, warn at 80 %' },
   'check-run': { run: checkRunCommand, summary: '--stages <json> --from <dir> [--sha <head>]: a check run per planned stage on the head commit, destructive changes annotated' },
   'compare-plan': { run: comparePlan, summary: '--reviewed <json> --fresh <json> [--fresh-unchanged true]: stop when the plan changed since review' },
@@ -355,5 +356,6 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'status-append': { run: statusAppend, summary: '--event <json>: append to the opsta-status branch' },
   drift: { run: drift, summary: '--stage <id> --exitcode <n> [--plan-json <file>]: the drift tracking issue (status=drifted|clean|failed)' },
   health: { run: health, summary: '[--out <file>] [--only <ids>]: the platform health checks (JSON report and Markdown)' },
+  'redact-render': { run: redactRenderCommand, summary: '--base <file> --head <file>: Secret values of two platform renders replaced by per-run tags, in place' },
   'manifest-check': { run: manifestCheck, summary: 'generated files edited by hand (.opsta/manifest.json)' },
 };

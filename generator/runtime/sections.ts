@@ -31,6 +31,8 @@ export interface Caps {
   chars: number;
   /** Lines of the destructive list; the warning and its counts are always shown. */
   destructive: number;
+  /** Where what is cut can be read: the comment points to the job summary, the summary to the artifacts and the log. */
+  rendering?: 'comment' | 'summary';
 }
 
 export const FULL: Caps = { items: Infinity, chars: Infinity, destructive: Infinity };
@@ -47,8 +49,8 @@ function resourceLine(r: ResourceLine): string {
   return `- **${r.kind}** ${mdCode(clip(r.address))}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
-function more(n: number): string {
-  return `- _… ${n} more, listed in the job summary._`;
+function more(n: number, stage: string, caps: Caps): string {
+  return caps.rendering === 'summary' ? `- _… ${n} more, in the plan: the run's artifact ${mdCode(`opsta-plan-${stage}`)} (plan.json)._` : `- _… ${n} more, listed in the job summary._`;
 }
 
 export function destructiveCount(s: Section): number {
@@ -65,7 +67,8 @@ export function renderSection(s: Section, caps: Caps = FULL): string {
     return [...lines, '| | Monthly |', '|---|---:|', ...rows, ''].join('\n');
   }
   if (s.type === 'text') {
-    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf('\n', caps.chars)))}\n… truncated: ${s.body.length - caps.chars} more characters in the job summary\n` : s.body;
+    const where = caps.rendering === 'summary' ? "the job's log" : 'the job summary';
+    const body = s.body.length > caps.chars ? `${s.body.slice(0, Math.max(0, s.body.lastIndexOf('\n', caps.chars)))}\n… truncated: ${s.body.length - caps.chars} more characters in ${where}\n` : s.body;
     return [`### ${mdCode(s.stage)}: ${mdText(s.title)}`, '', s.body.trim() === '' ? '_No changes._' : `<details><summary>Show</summary>\n\n${mdFence(body, s.lang ?? '')}\n\n</details>`, ''].join('\n');
   }
   const out = [`### ${mdCode(s.stage)}: ${countsLine(s)}`, ''];
@@ -75,7 +78,7 @@ export function renderSection(s: Section, caps: Caps = FULL): string {
     out.push('> [!CAUTION]', `> **${s.destructive.length} resource${s.destructive.length === 1 ? '' : 's'} will be destroyed** (${replaced} of them replaced): deleted data does not come back, check each one.`);
     const shown = s.destructive.slice(0, caps.destructive);
     for (const r of shown) out.push(`> ${resourceLine(r)}`);
-    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length)}`);
+    if (shown.length < s.destructive.length) out.push(`> ${more(s.destructive.length - shown.length, s.stage, caps)}`);
     out.push('');
   }
   if (!hasChanges(s)) return [...out, '_No changes: the infrastructure matches the configuration._', ''].join('\n');
@@ -83,10 +86,10 @@ export function renderSection(s: Section, caps: Caps = FULL): string {
     out.push(`<details><summary>Other changes (${s.changes.length + s.outputs.length})</summary>`, '');
     const shown = s.changes.slice(0, caps.items);
     for (const r of shown) out.push(resourceLine(r));
-    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length));
+    if (shown.length < s.changes.length) out.push(more(s.changes.length - shown.length, s.stage, caps));
     const outs = s.outputs.slice(0, Math.max(0, caps.items - shown.length));
     for (const o of outs) out.push(`- **output** ${mdCode(clip(o))}`);
-    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length));
+    if (outs.length < s.outputs.length) out.push(more(s.outputs.length - outs.length, s.stage, caps));
     out.push('', '</details>', '');
   }
   return out.join('\n');

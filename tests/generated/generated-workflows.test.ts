@@ -135,37 +135,18 @@ describe.each(exampleNames())('scheduled drift design for examples/%s.plan.yaml 
   });
 });
 
-describe('the render job redacts Secret data (its own script, run here)', () => {
-  const script = () => {
-    const steps = (load(generatedExample('aws-large-all')['.github/workflows/plan.yml']!).jobs.platform!.steps ?? []);
-    return String((steps.find((s) => s.name === 'Redact Secret data')!.with as Record<string, unknown>).script);
-  };
-  const run = async (base: string, head: string) => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'opsta-redact-'));
-    const env = { BASE_RENDER: join(dir, 'base.yaml'), HEAD_RENDER: join(dir, 'head.yaml') };
-    writeFileSync(env.BASE_RENDER, base);
-    writeFileSync(env.HEAD_RENDER, head);
-    const req = (await import('node:module')).createRequire(import.meta.url);
-    await new Function('require', 'process', `return (async () => { ${script()} })()`)(req, { env });
-    return [readFileSync(env.BASE_RENDER, 'utf8'), readFileSync(env.HEAD_RENDER, 'utf8')] as const;
-  };
-  const secret = (password: string, cert: string) =>
-    `---\n# Source: x/secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: ${password}\n  tls.crt: |\n    ${cert}\n    line2\nstringData: {inline: ${password}}\ntype: Opaque\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  visible: "yes"\n`;
-
-  it('hides every value, keeps keys and other kinds, and tags equal values equally so a change shows', async () => {
-    const [base, head] = await run(secret('SGFyYm9yMTIzNDU=', 'CERTA'), secret('bmV3LXBhc3N3b3Jk', 'CERTA'));
-    for (const text of [base, head]) {
-      expect(text).not.toMatch(/SGFyYm9yMTIzNDU=|bmV3LXBhc3N3b3Jk|CERTA|line2/);
-      expect(text).toMatch(/^ {2}password: <redacted [0-9a-f]{12}>$/m);
-      expect(text).toMatch(/^stringData: <redacted [0-9a-f]{12}>$/m);
-      expect(text).toMatch(/visible: "yes"/);
-      expect(text).toMatch(/^type: Opaque$/m);
-    }
-    const tagOf = (t: string, key: string) => new RegExp(`^ {2}${key.replace('.', '\\.')}: (<redacted [0-9a-f]+>)$`, 'm').exec(t)![1];
-    expect(tagOf(base, 'tls.crt')).toBe(tagOf(head, 'tls.crt'));
-    expect(tagOf(base, 'password')).not.toBe(tagOf(head, 'password'));
+describe('the render job redacts Secret data with the runtime (tests/runtime/redact-render.test.ts runs it)', () => {
+  it.each(exampleNames())('examples/%s: redact-render rewrites both renders after helmfile template and before anything prints them; no inline script', (name) => {
+    const platform = load(generatedExample(name)['.github/workflows/plan.yml']!).jobs.platform;
+    if (!platform) return; // no components, no platform
+    const steps = platform.steps ?? [];
+    const at = (re: RegExp) => steps.findIndex((s) => re.test(String(s.run ?? '')));
+    const render = at(/helmfile template/);
+    const redact = at(/^node \.opsta\/opsta\.mjs redact-render --base "\$BASE_RENDER" --head "\$HEAD_RENDER"$/);
+    const diff = at(/git diff --no-index/);
+    expect([render >= 0, redact > render, diff > redact]).toEqual([true, true, true]);
+    // Nothing between the render and the redaction reads the files.
+    expect(steps.slice(render + 1, redact).map((s) => String(s.run ?? '')).join('\n')).not.toMatch(/BASE_RENDER|HEAD_RENDER/);
+    expect(steps.filter((s) => String(s.uses ?? '').startsWith('actions/github-script@'))).toEqual([]);
   });
 });

@@ -39,7 +39,8 @@ describe('changed-stacks', () => {
     return runRuntime(['changed-stacks', '--base', 'main', '--head', 'pr'], { cwd: dir });
   };
 
-  it('a change under one stage selects it and the stages downstream, never an apply-only stage', () => {
+  // stacks= is what pull requests may plan; all= is what plan.yml checks and reports (tests/runtime/plan-routing.test.ts).
+  it('a change under one stage selects it and the stages downstream: all= with the apply-only ones, stacks= without', () => {
     const r = changed({ 'stacks/10-network/main.tf': '# n2\n' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.outputs.stacks!)).toEqual(['10-network', '20-cluster']);

@@ -70,6 +70,30 @@ describe('comment: one sticky comment per marker', () => {
     expect(second.summary).toContain('will be destroyed');
   });
 
+  it('a later push that changes no stage replaces the plans and their destroy warnings; a stage without a result is named', async () => {
+    const pr = openPull();
+    expect((await commentRun(pr)).code).toBe(0);
+    expect(bots(pr)[0]!.body).toContain('will be destroyed');
+    // The next push: only the cost section, and changed-stacks found no stage.
+    const costOnly = mkdtempSync(join(tmpdir(), 'opsta-comment-'));
+    writeFileSync(join(costOnly, 'cost.cost-summary.json'), JSON.stringify({ type: 'cost', status: 'no-budget', totalUsd: 120, message: 'Estimated $120.00 a month; no budget set.' }));
+    const later = await runRuntime(['comment', '--marker', 'plan', '--from', costOnly, '--pr', String(pr), '--stages', '[]'], { env: env({ GITHUB_RUN_ID: '4300' }) });
+    expect(later.stderr).toBe('');
+    expect(later.stdout).toContain('updated comment');
+    expect(bots(pr)).toHaveLength(1);
+    const body = bots(pr)[0]!.body;
+    expect(body).toContain('No stage changed in this pull request');
+    expect(body).not.toMatch(/destroyed|Destructive|10-network/);
+    expect(body).toContain('actions/runs/4300');
+    // A push whose stage failed before writing its section: named, never "no stage changed".
+    const failed = await runRuntime(['comment', '--marker', 'plan', '--from', costOnly, '--pr', String(pr), '--stages', '["20-cluster"]'], { env: env({ GITHUB_RUN_ID: '4301' }) });
+    expect(failed.code).toBe(0);
+    expect(bots(pr)[0]!.body).toMatch(/### `20-cluster`: no result\n\n> \[!WARNING\]/);
+    expect(bots(pr)[0]!.body).not.toContain('No stage changed');
+    const bad = await runRuntime(['comment', '--marker', 'plan', '--from', costOnly, '--pr', String(pr), '--stages', '20-cluster'], { env: env() });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--stages must be a JSON list of stage ids')]);
+  });
+
   it('finds its comment on a later page of a long thread', async () => {
     const pr = openPull();
     for (let i = 0; i < 150; i++) gh.addComment(REPO, pr, `comment ${i}`, i % 2 ? 'alice' : 'bob');
