@@ -59,10 +59,15 @@ const RULES: Record<string, Rule> = {
     const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys((on as object) ?? {});
     return events.filter((e) => e === 'pull_request_target' || e === 'workflow_run').map((e) => `${path}: triggered by ${String(e)}`);
   },
-  'no ${{ }} inside a run: script (values come in through env:)': (path, text) =>
-    stepsOf(load(text))
-      .filter(({ step }) => typeof step.run === 'string' && step.run.includes('${{'))
-      .map(({ job, step }) => `${path}: ${label(job, step)} interpolates an expression into run:`),
+  'no ${{ }} inside a run: script or a github-script script: (values come in through env:)': (path, text) =>
+    stepsOf(load(text)).flatMap(({ job, step }) => {
+      // actions/github-script evaluates with.script as JavaScript: an expression there is code injection too.
+      const script = String(step.uses ?? '').startsWith('actions/github-script@') ? (step.with as Record<string, unknown> | undefined)?.script : undefined;
+      return [
+        ...(typeof step.run === 'string' && step.run.includes('${{') ? [`${path}: ${label(job, step)} interpolates an expression into run:`] : []),
+        ...(typeof script === 'string' && script.includes('${{') ? [`${path}: ${label(job, step)} interpolates an expression into with.script:`] : []),
+      ];
+    }),
   'no plan value in a run: script or an expression (steps read .opsta/pipeline.json)': (path, text, files) => {
     const pipeline = JSON.parse(files['.opsta/pipeline.json']!) as Record<string, string>;
     const plan = parseYaml(files['opsta.plan.yaml']!)[0] as { dns: { domain: string }; github: { owner: string; repo: string }; metadata: { name: string } };
@@ -264,7 +269,25 @@ describe('each rule fails on the fault it exists for', () => {
   it('${{ github.event.pull_request.title }} in run:', () => {
     const bad = plan.replace('run: node .opsta/opsta.mjs manifest-check', 'run: echo "${{ github.event.pull_request.title }}"');
     expect(bad).not.toBe(plan);
-    fails(rule('no ${{ }} inside'), '.github/workflows/plan.yml', bad, /interpolates an expression/);
+    fails(rule('no ${{ }} inside'), '.github/workflows/plan.yml', bad, /interpolates an expression into run:/);
+  });
+  it('${{ github.event.pull_request.title }} in the script: of actions/github-script', () => {
+    const step = [
+      '      - name: Greet',
+      '        uses: actions/github-script@ed597411d8f924073f98dfc5c65a23a2325f34cd # v8.0.0',
+      '        with:',
+      '          script: |',
+      '            core.info("${{ github.event.pull_request.title }}");',
+      '',
+      '      - name: Compare every generated file',
+    ].join('\n');
+    const bad = plan.replace('      - name: Compare every generated file', step);
+    expect(bad).not.toBe(plan);
+    fails(rule('no ${{ }} inside'), '.github/workflows/plan.yml', bad, /job manifest step "Greet" interpolates an expression into with\.script:/);
+    // The same value through env: passes (the script reads process.env).
+    const safe = bad.replace('        with:\n          script: |\n            core.info("${{ github.event.pull_request.title }}");', '        env:\n          TITLE: ${{ github.event.pull_request.title }}\n        with:\n          script: |\n            core.info(process.env.TITLE);');
+    expect(safe).not.toBe(bad);
+    expect(check(withFile('.github/workflows/plan.yml', safe), RULES[rule('no ${{ }} inside')]!)).toEqual([]);
   });
   it('a plan value in run: or in an expression', () => {
     const domain = (parseYaml(files['opsta.plan.yaml']!)[0] as { dns: { domain: string } }).dns.domain;
