@@ -59,9 +59,14 @@ function parseRepo(repo: string | undefined, plan: Extract<Validation, { ok: tru
   return { owner: m[1]!, name: m[2]! };
 }
 
+/** The fine-grained permissions each command needs, as GitHub's token page names them; the planner's Publish step names the same (site/src/i18n/publish-*.ts). */
+export const PUBLISH_TOKEN_PERMISSIONS = ['Contents', 'Pull requests', 'Workflows'] as const;
+export const SETUP_TOKEN_PERMISSIONS = ['Administration', 'Environments', 'Variables'] as const;
+const and = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
 function tokenFrom(env: Record<string, string | undefined>, repo: string): string {
   const t = (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim();
-  if (!t) throw new UserError(`no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a fine-grained personal access token for ${repo} with Contents, Pull requests and Workflows: write (setup-repo also needs Administration, Environments and Variables: write)`);
+  if (!t) throw new UserError(`no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a fine-grained personal access token for ${repo} with ${and(PUBLISH_TOKEN_PERMISSIONS)}: write (setup-repo also needs ${and(SETUP_TOKEN_PERMISSIONS)}: write)`);
   if (/\s/.test(t)) throw new UserError('the GitHub token in GITHUB_TOKEN / GH_TOKEN contains whitespace; set it to the token alone');
   return t;
 }

@@ -2,10 +2,11 @@
 // changes, which files change per stage, and what must be true before merging. Every plan string
 // goes through the Markdown escaper (encode.ts): a plan value cannot ping anyone, cross-link an
 // issue, inject HTML or break out of a table. GitHub caps a body at 65,536 characters: the file
-// list is cut first, then the graph; the cost and the checklist are always there.
+// list is cut first (each stage keeps its heading), then the graph, then the summary; the cost and
+// the checklist are always there, whole.
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
 import type { Catalog } from '../../../schemas/blueprint.ts';
-import type { CostReport } from '../cost.ts';
+import { borrowedSummary, type CostReport } from '../cost.ts';
 import { markdownText } from '../encode.ts';
 import { stagesFor } from '../graph.ts';
 import type { FileDelta } from './tree.ts';
@@ -76,7 +77,7 @@ function costSection(input: PullRequestInput): string {
     if (input.baseCostNote) lines.push('', markdownText(`No change to compare with: ${input.baseCostNote}.`));
   }
   if (cost.budget) lines.push('', `Budget ${usd(cost.budget.monthlyUsd)}: ${cost.budget.over ? `**over by ${usd(-cost.budget.remainingUsd)}**` : `${usd(cost.budget.remainingUsd)} left`}.`);
-  lines.push('', `Estimated from list prices in ${markdownText(cost.region)}${cost.borrowed.length ? ` (${cost.borrowed.length} item${cost.borrowed.length === 1 ? '' : 's'} priced at ${markdownText(cost.referenceRegion)}'s figures)` : ''}; \`opsta cost opsta.plan.yaml\` shows each price's source and date.`);
+  lines.push('', `Estimated from list prices in ${markdownText(cost.region)}${cost.borrowed.length ? ` (${markdownText(borrowedSummary(cost))} priced at ${markdownText(cost.referenceRegion)}'s figures)` : ''}; \`opsta cost opsta.plan.yaml\` shows each price's source and date.`);
   return lines.join('\n');
 }
 
@@ -92,11 +93,16 @@ function checklist(input: PullRequestInput): string {
     '- [ ] The monthly cost above is expected.',
   ];
   if (input.conflicts.length) {
-    lines.push(`- [ ] ${input.conflicts.length} hand-edited generated file${input.conflicts.length === 1 ? ' is' : 's are'} kept as edited (not regenerated): ${input.conflicts.slice(0, 20).map(code).join(', ')}${input.conflicts.length > 20 ? `, … ${input.conflicts.length - 20} more` : ''}.`);
+    lines.push(`- [ ] ${input.conflicts.length} hand-edited generated file${input.conflicts.length === 1 ? ' is' : 's are'} kept as edited (not regenerated): ${input.conflicts.slice(0, 20).map((p) => code(p.length > 200 ? `${p.slice(0, 199)}…` : p)).join(', ')}${input.conflicts.length > 20 ? `, … ${input.conflicts.length - 20} more` : ''}.`);
   }
   return lines.join('\n');
 }
 
+/**
+ * The changed files under a heading per stage. When they do not all fit in `budget`, every stage
+ * keeps its heading and the files are taken from each stage in turn, so a reviewer still sees
+ * which stages change and a few files of each; the rest are counted ("… and 12 more").
+ */
 function fileSection(input: PullRequestInput, budget: number): string {
   const stages = stagesFor(input.plan);
   const head = `### Files changed (${input.files.length})`;
@@ -108,26 +114,51 @@ function fileSection(input: PullRequestInput, budget: number): string {
     groups.get(s)!.push(f);
   }
   const mark = { added: 'added', modified: 'modified', removed: 'removed' } as const;
-  const out = [head];
-  let used = head.length;
-  let shown = 0;
+  const title = (stage: string) => `\n\n**${markdownText(stage)}**\n`;
+  const line = (f: FileDelta) => `\n- ${code(f.path)} ${mark[f.change]}`;
+  const more = (n: number) => `\n- … and ${n} more`;
   const omitted = (n: number) => `\n\n… and ${n} more file${n === 1 ? '' : 's'} (see the Files changed tab).`;
-  const reserve = omitted(input.files.length).length;
-  outer: for (const [stage, files] of groups) {
-    const title = `\n\n**${markdownText(stage)}**\n`;
-    if (used + title.length + reserve > budget) break;
-    out.push(title);
-    used += title.length;
-    for (const f of files) {
-      const line = `\n- ${code(f.path)} ${mark[f.change]}`;
-      if (used + line.length + reserve > budget) break outer;
-      out.push(line);
-      used += line.length;
-      shown++;
-    }
+  const list = [...groups];
+  const render = (shown: number[]) => {
+    const out = [head];
+    let total = 0;
+    list.forEach(([stage, files], i) => {
+      out.push(title(stage), ...files.slice(0, shown[i]).map(line));
+      if (shown[i]! < files.length) out.push(more(files.length - shown[i]!));
+      total += shown[i]!;
+    });
+    if (total < input.files.length) out.push(omitted(input.files.length - total));
+    return out.join('');
+  };
+  const all = render(list.map(([, files]) => files.length));
+  if (all.length <= budget) return all;
+  // Headings, each stage's "and N more" and the closing count first; then one file per stage per round.
+  const shown = list.map(() => 0);
+  let used = render(shown).length;
+  if (used > budget) return `${head}${omitted(input.files.length)}`;
+  for (let round = 0, added = true; added; round++) {
+    added = false;
+    list.forEach(([, files], i) => {
+      if (round >= files.length) return;
+      const f = files[round]!;
+      // The line replaces part of the stage's "and N more" count; that count's line goes when the stage is complete.
+      const delta = line(f).length + (round + 1 === files.length ? -more(files.length - round).length : more(files.length - round - 1).length - more(files.length - round).length);
+      if (used + delta > budget) return;
+      used += delta;
+      shown[i] = round + 1;
+      added = true;
+    });
   }
-  if (shown < input.files.length) out.push(omitted(input.files.length - shown));
-  return out.join('');
+  return render(shown);
+}
+
+/** A summary too long for the body (far beyond what the schema allows) is cut, with a note. */
+function cutSummary(summary: string, room: number): string {
+  if (summary.length <= room) return summary;
+  const note = "\n\n… (the summary is cut at GitHub's size limit)";
+  let kept = summary.slice(0, Math.max(0, room - note.length));
+  if (/[\ud800-\udbff]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}${note}`;
 }
 
 /** The body, always under BODY_LIMIT characters. */
@@ -149,15 +180,19 @@ export function pullRequestBody(input: PullRequestInput): string {
   ].join('\n');
   const graph = `### Dependency graph\n\n${fence(input.graph, 'mermaid')}`;
   const footer = `---\n<sub>Generated by Opsta ${markdownText(input.generatorVersion)} from \`opsta.plan.yaml\` (sha256 \`${input.planSha256.replace(/[^0-9a-f]/g, '')}\`). Regenerate and update this pull request with \`opsta publish\`; hand edits to generated files are kept and shown as conflicts.</sub>`;
-  const fixed = [summary, costSection(input), checklist(input), footer];
-  const fixedLen = fixed.reduce((n, s) => n + s.length + 2, 0);
-  const withGraph = fixedLen + graph.length + 2 <= BODY_LIMIT - MARGIN;
-  const graphPart = withGraph ? graph : '### Dependency graph\n\nToo large to show here: run `opsta graph opsta.plan.yaml`.';
-  const files = fileSection(input, Math.max(0, BODY_LIMIT - MARGIN - fixedLen - graphPart.length - 2));
-  // The file list goes after the cost and the checklist: whatever is cut, it is never those.
-  const parts = [summary, graphPart, fixed[1]!, fixed[2]!, files, fixed[3]!];
-  const body = parts.join('\n\n');
-  // The fixed parts are bounded by the schema (at most a few dozen components, short strings); if a
-  // future plan broke that, cutting here still keeps GitHub from refusing the request.
-  return body.length <= BODY_LIMIT ? body : `${body.slice(0, BODY_LIMIT - 80)}\n\n… (cut at GitHub's size limit)`;
+  const cost = costSection(input);
+  const check = checklist(input);
+  const limit = BODY_LIMIT - MARGIN;
+  // What gives way, in this order: the file list (stage by stage), the graph, then the summary.
+  // The cost and the checklist are never cut: both are bounded (the catalog's components; at most
+  // six reviewers and twenty conflicts, each path capped), far below the limit.
+  const smallest = fileSection(input, 0);
+  const around = (top: string, g: string) => [top, g, cost, check, footer].reduce((n, s) => n + s.length + 2, 0);
+  const graphPart = around(summary, graph) + smallest.length <= limit ? graph : '### Dependency graph\n\nToo large to show here: run `opsta graph opsta.plan.yaml`.';
+  const top = cutSummary(summary, limit - (around('', graphPart) + smallest.length));
+  const files = fileSection(input, Math.max(0, limit - around(top, graphPart)));
+  // The file list goes after the cost and the checklist, the summary before them.
+  const body = [top, graphPart, cost, check, files, footer].join('\n\n');
+  if (body.length > BODY_LIMIT) throw new Error(`the pull request body's cost and checklist alone exceed GitHub's ${BODY_LIMIT} characters (${body.length}); this is a bug in Opsta, please report it`);
+  return body;
 }

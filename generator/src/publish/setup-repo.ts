@@ -1,7 +1,8 @@
 // `opsta setup-repo`: the GitHub side the generated workflows rely on. The protected environment
 // (required reviewers by user ID, deployments from protected branches only) and the repository and
 // environment variables the workflows read (`vars.*`, names from each cloud module's
-// pipeline.variables), filled from the bootstrap's `terraform output -json`. Whatever the token may
+// pipeline.variables), filled from the bootstrap's `terraform output -json`; and a check that the
+// base branch is protected, without which that environment admits no deployment. Whatever the token may
 // not do is returned as exact instructions for an administrator; the rest is done. Reruns write
 // only what differs. Pure apart from the injected client.
 import type { ResolvedPlan } from '../../../schemas/plan.ts';
@@ -124,6 +125,8 @@ export async function setupRepository(gh: GitHubClient, owner: string, repo: str
     }
   }
 
+  await checkBaseProtected(gh, rp, full, plan, res);
+
   if (!outputs) {
     for (const v of variables) res.pending.push(`${v.name} (${v.scope === 'environment' ? `environment ${env}` : 'repository'} variable) from bootstrap output ${v.output}`);
     return res;
@@ -132,7 +135,8 @@ export async function setupRepository(gh: GitHubClient, owner: string, repo: str
     const base = v.scope === 'environment' ? `${rp}/environments/${enc(env)}/variables` : `${rp}/actions/variables`;
     const where = v.scope === 'environment' ? `environment ${env}` : 'repository';
     const admin = (e: GitHubError) => {
-      const perm = e.acceptedPermissions ? describePermissions(e.acceptedPermissions) : v.scope === 'environment' ? 'Environments: write' : 'Variables: write';
+      // A refused read (GET of the variable) names the read permission; setting it takes write.
+      const perm = e.acceptedPermissions ? describePermissions(e.acceptedPermissions.replace(/=read\b/g, '=write')) : v.scope === 'environment' ? 'Environments: write' : 'Variables: write';
       res.forAdmin.push(
         `Set the ${where} variable ${v.name} to ${values[v.name]} (Settings → ${v.scope === 'environment' ? `Environments → ${env} → Environment variables` : 'Secrets and variables → Actions → Variables'}; the token lacks ${perm}). Or run: gh variable set ${v.name} --repo ${full}${v.scope === 'environment' ? ` --env ${env}` : ''} --body '${values[v.name]!.replace(/'/g, `'\\''`)}'`,
       );
@@ -162,4 +166,36 @@ export async function setupRepository(gh: GitHubClient, owner: string, repo: str
     }
   }
   return res;
+}
+
+/**
+ * The branch protection rule an administrator adds when the base branch has none: pull requests
+ * with one approval, for administrators too. A valid body of PUT /repos/{owner}/{repo}/branches/{branch}/protection.
+ */
+export const BASE_PROTECTION = { required_status_checks: null, enforce_admins: true, required_pull_request_reviews: { required_approving_review_count: 1 }, restrictions: null } as const;
+
+/**
+ * The environment lets only protected branches deploy. GitHub accepts that policy whatever the
+ * branches, so a base branch without a protection rule means the apply workflow on it is never
+ * allowed into the environment, and nothing says why: read the branch and, when unprotected, tell
+ * the administrator the one step. Protecting a branch is the repository's policy, so setup-repo
+ * never does it itself.
+ */
+async function checkBaseProtected(gh: GitHubClient, rp: string, full: string, plan: ResolvedPlan, res: SetupResult): Promise<void> {
+  const base = plan.github.baseBranch;
+  const env = plan.github.environment;
+  let state: 'protected' | 'unprotected' | 'missing';
+  try {
+    state = (await gh.rest('GET', `${rp}/branches/${enc(base)}`, `read the branch ${base}`)).data.protected === true ? 'protected' : 'unprotected';
+  } catch (e) {
+    if (!(e instanceof GitHubError && e.status === 404)) throw e;
+    state = 'missing';
+  }
+  if (state === 'protected') {
+    res.unchanged.push(`branch ${base} is protected (the environment ${env} deploys from protected branches only)`);
+    return;
+  }
+  res.forAdmin.push(
+    `${state === 'missing' ? `Create the branch ${base} (github.baseBranch; push a first commit) and protect it` : `Protect the branch ${base}`} (Settings → Branches → Add branch protection rule, branch name pattern ${base}): the environment ${env} lets only protected branches deploy, and ${base} ${state === 'missing' ? 'does not exist yet' : 'has no protection rule'}, so no workflow run on ${base} may deploy to ${env} until it has one. Or run: gh api -X PUT repos/${full}/branches/${enc(base)}/protection --input - <<'EOF'\n${JSON.stringify(BASE_PROTECTION)}\nEOF`,
+  );
 }

@@ -15,7 +15,7 @@ export const enPublish = {
   'publish.tokenHint': 'Create one on GitHub (Settings → Developer settings → Fine-grained tokens) with access to `{repo}` only and these repository permissions: `{permissions}`. For the repository setup (environments, reviewers, variables) also {setup}.',
   'publish.tokenCreate': 'Create a fine-grained token on GitHub',
   'publish.tokenPermissions': '`Contents`, `Pull requests` and `Workflows`: Read and write',
-  'publish.tokenSetup': '`Administration` and `Environments`: Read and write',
+  'publish.tokenSetup': '`Administration`, `Environments` and `Variables`: Read and write',
   'publish.tokenPrivacy': 'The token stays in this page’s memory. It is sent only to `{api}`, in the `Authorization` header; it is never logged, put in the link or saved with the plan.',
   'publish.remember': 'Keep the token in this tab’s session storage until the tab is closed',
   'publish.check': 'Show the changes',

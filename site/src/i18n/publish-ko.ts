@@ -16,7 +16,7 @@ export const koPublish: PublishMessages = {
   'publish.tokenHint': 'GitHub(설정 → 개발자 설정 → 세분화된 토큰)에서 `{repo}`에만 접근할 수 있고 다음 저장소 권한을 가진 토큰을 만드세요: `{permissions}`. 저장소 설정(환경, 리뷰어, 변수)에는 {setup}도 필요합니다.',
   'publish.tokenCreate': 'GitHub에서 세분화된 토큰 만들기',
   'publish.tokenPermissions': '`Contents`, `Pull requests`, `Workflows`: 읽기 및 쓰기',
-  'publish.tokenSetup': '`Administration`, `Environments`: 읽기 및 쓰기',
+  'publish.tokenSetup': '`Administration`, `Environments`, `Variables`: 읽기 및 쓰기',
   'publish.tokenPrivacy': '토큰은 이 페이지의 메모리에만 있습니다. `Authorization` 헤더로 `{api}`에만 전송되며, 로그에 남거나 링크에 들어가거나 플랜과 함께 저장되지 않습니다.',
   'publish.remember': '탭을 닫을 때까지 이 탭의 세션 저장소에 토큰 보관',
   'publish.check': '변경 사항 보기',
