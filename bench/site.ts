@@ -1,7 +1,8 @@
 // Planner figures for `npm run bench`, measured in the Debian chromium:
-//  - JS and total transfer per route (gzip -9 of the bytes fetched); for /planner also the JS it
-//    requested before the graph's code started loading (User Timing "opsta:graph-load")
-//  - Lighthouse 12 performance and accessibility scores for / and /planner, median of 3 runs
+//  - JS and total transfer per route (gzip -9 of the bytes fetched); for /planner and /ko/planner
+//    also the JS it requested before the graph's code started loading (User Timing "opsta:graph-load")
+//  - Lighthouse 12 performance and accessibility scores for /, /planner, /ko/ and /ko/planner
+//    (the Korean pages in a browser whose language is Korean, as the head script wants), median of 3 runs
 //    (with LCP, CLS, TBT): one run on a shared machine moves by ±15 points
 //  - time from reaching the Components step to the dependency graph drawn (User Timing "opsta:graph-drawn"),
 //    right after the planner hydrated and after a user's usual pause on the first step
@@ -52,20 +53,23 @@ export async function siteBench(): Promise<string[]> {
     const rows: [string, Awaited<ReturnType<typeof transfer>>][] = [];
     const fresh = async () => (await browser.newContext()).newPage();
     rows.push(['/', await transfer(await fresh(), `${srv.url}/`)]);
+    rows.push(['/ko/', await transfer(await (await browser.newContext({ locale: 'ko-KR' })).newPage(), `${srv.url}/ko/`)]);
     rows.push(['/planner (first load, before a user shows up)', await transfer(await fresh(), `${srv.url}/planner`)]);
-    let beforeGraph = 0;
-    rows.push([
-      '/planner hydrated, on Cloud (graph code preloading)',
-      await transfer(await fresh(), `${srv.url}/planner`, async (p) => {
-        await waitForPlanner(p);
-        await p.waitForFunction(() => performance.getEntriesByName('opsta:graph-load').length > 0, undefined, { timeout: 15_000 });
-        await p.waitForLoadState('networkidle');
-        beforeGraph = await p.evaluate(() => {
-          const mark = performance.getEntriesByName('opsta:graph-load')[0]!.startTime;
-          return performance.getEntriesByType('resource').filter((e) => e.startTime < mark).map((e) => new URL(e.name).pathname);
-        }).then((paths) => paths.reduce((a, path) => a + (lastJs.get(path) ?? 0), 0));
-      }),
-    ]);
+    const beforeGraph: Record<string, number> = {};
+    for (const [prefix, locale] of [['', 'en-US'], ['/ko', 'ko-KR']] as const) {
+      rows.push([
+        `${prefix}/planner hydrated, on Cloud (graph code preloading)`,
+        await transfer(await (await browser.newContext({ locale })).newPage(), `${srv.url}${prefix}/planner`, async (p) => {
+          await waitForPlanner(p);
+          await p.waitForFunction(() => performance.getEntriesByName('opsta:graph-load').length > 0, undefined, { timeout: 15_000 });
+          await p.waitForLoadState('networkidle');
+          beforeGraph[`${prefix}/planner`] = await p.evaluate(() => {
+            const mark = performance.getEntriesByName('opsta:graph-load')[0]!.startTime;
+            return performance.getEntriesByType('resource').filter((e) => e.startTime < mark).map((e) => new URL(e.name).pathname);
+          }).then((paths) => paths.reduce((a, path) => a + (lastJs.get(path) ?? 0), 0));
+        }),
+      ]);
+    }
     rows.push([
       '/planner on Components, graph drawn',
       await transfer(await fresh(), `${srv.url}/planner`, async (p) => {
@@ -76,7 +80,7 @@ export async function siteBench(): Promise<string[]> {
     ]);
     out.push('Transfer per route (gzip -9 of fetched bytes):');
     for (const [name, r] of rows) out.push(`  ${name.padEnd(52)} JS ${kib(r.js).padStart(10)}   total ${kib(r.total).padStart(10)}   (${r.requests} requests)`);
-    out.push(`  /planner JS before the graph's code (budget 150 KB): ${kib(beforeGraph)}`);
+    for (const [path, n] of Object.entries(beforeGraph)) out.push(`  ${path} JS before the graph's code (budget 150 KB): ${kib(n)}`);
 
     // Reaching the Components step (a click on its step button) to the graph drawn: at once after
     // the planner hydrated (mermaid's preload barely started), and after 1.5 s on the first step.
@@ -119,30 +123,40 @@ export async function siteBench(): Promise<string[]> {
     await browser.close();
   }
 
-  // Lighthouse drives its own chromium over the DevTools protocol.
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  // Lighthouse drives its own chromium over the DevTools protocol; one per language, so that the
+  // head script keeps a Korean page Korean (it follows the browser's language when nothing is stored).
   try {
     const LH_RUNS = 3;
-    for (const path of ['/', '/planner']) {
-      const runs: { perf: number; a11y: number; metrics: string }[] = [];
-      for (let i = 0; i < LH_RUNS; i++) {
-        const r = await lighthouse(`${srv.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
-        const c = r?.lhr.categories;
-        const a = r?.lhr.audits;
-        const metric = (id: string) => a?.[id]?.displayValue ?? '?';
-        runs.push({
-          perf: Math.round((c?.performance?.score ?? 0) * 100),
-          a11y: Math.round((c?.accessibility?.score ?? 0) * 100),
-          metrics: `LCP ${metric('largest-contentful-paint')}, CLS ${metric('cumulative-layout-shift')}, TBT ${metric('total-blocking-time')}, FCP ${metric('first-contentful-paint')}`,
-        });
+    for (const [lang, paths] of [['en-US', ['/', '/planner']], ['ko-KR', ['/ko/', '/ko/planner']]] as const) {
+      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', `--lang=${lang}`, `--accept-lang=${lang}`, ...CHROMIUM_ARGS] });
+      try {
+        for (const path of paths) {
+          const runs: { perf: number; a11y: number; metrics: string; url: string }[] = [];
+          for (let i = 0; i < LH_RUNS; i++) {
+            const r = await lighthouse(`${srv.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+            const c = r?.lhr.categories;
+            const a = r?.lhr.audits;
+            const metric = (id: string) => a?.[id]?.displayValue ?? '?';
+            runs.push({
+              perf: Math.round((c?.performance?.score ?? 0) * 100),
+              a11y: Math.round((c?.accessibility?.score ?? 0) * 100),
+              metrics: `LCP ${metric('largest-contentful-paint')}, CLS ${metric('cumulative-layout-shift')}, TBT ${metric('total-blocking-time')}, FCP ${metric('first-contentful-paint')}`,
+              url: r?.lhr.finalDisplayedUrl ?? '',
+            });
+          }
+          // A redirect to the other language would measure the wrong page.
+          const landed = new Set(runs.map((r) => new URL(r.url).pathname.replace(/(.)\/$/, '$1')));
+          if (landed.size !== 1 || ![...landed][0]!.startsWith(path.replace(/(.)\/$/, '$1'))) throw new Error(`Lighthouse on ${path} ended on ${[...landed].join(', ')}`);
+          const median = [...runs].sort((x, y) => x.perf - y.perf)[Math.floor(LH_RUNS / 2)]!;
+          out.push(
+            `Lighthouse ${path.padEnd(11)} performance ${median.perf}, accessibility ${median.a11y} (median of ${LH_RUNS}: ${runs.map((r) => r.perf).join(', ')}; goal ≥ 95 and 100)  (median run: ${median.metrics})`,
+          );
+        }
+      } finally {
+        await chrome.kill();
       }
-      const median = [...runs].sort((x, y) => x.perf - y.perf)[Math.floor(LH_RUNS / 2)]!;
-      out.push(
-        `Lighthouse ${path.padEnd(9)} performance ${median.perf}, accessibility ${median.a11y} (median of ${LH_RUNS}: ${runs.map((r) => r.perf).join(', ')}; goal ≥ 95 and 100)  (median run: ${median.metrics})`,
-      );
     }
   } finally {
-    await chrome.kill();
     await srv.close();
   }
   return out;

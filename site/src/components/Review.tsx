@@ -97,7 +97,11 @@ export default function Review({
             }
           });
         })
-        .catch((e: unknown) => !cancelled && setGen({ error: R.t('review.loadFailed', { error: String(e) }) }));
+        .catch((e: unknown) => {
+          if (cancelled) return;
+          const status = e instanceof Error && e.name === 'RuntimeLoadError' ? (e as Error & { status: number }).status : undefined;
+          setGen({ error: status !== undefined ? R.t('review.runtimeFailed', { status }) : R.t('review.loadFailed', { error: String(e) }) });
+        });
     }, 150);
     return () => {
       cancelled = true;

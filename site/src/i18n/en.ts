@@ -219,7 +219,15 @@ export interface DataText {
   problems: Partial<Record<ProblemCode, string>>;
   /** Validation messages without values, by their exact English text (schemas/plan.ts). */
   problemTexts: Record<string, string>;
+  /**
+   * Validation messages with values no code covers, by their English shape: `{name}` stands for
+   * any text, the same name in this language's text is filled with it (problem-text.ts).
+   * Listed most specific first; also used for values that are phrases (`the text "x"`).
+   */
+  problemPatterns: Record<string, string>;
+  /** Phrases a message carries as a value (`a mapping`, what a component needs), by their English text. */
+  problemWords: Record<string, string>;
   /** Cost lines and notes (generator/src/cost.ts), by shape (cost-text.ts). */
   cost: Partial<Record<CostRule, string>>;
 }
-export const enData: DataText = { components: {}, regions: {}, accounts: {}, problems: {}, problemTexts: {}, cost: {} };
+export const enData: DataText = { components: {}, regions: {}, accounts: {}, problems: {}, problemTexts: {}, problemPatterns: {}, problemWords: {}, cost: {} };

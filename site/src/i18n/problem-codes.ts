@@ -4,8 +4,10 @@
 // `message` (the CLI's tests compare them whole), so the code and its params are derived here,
 // from the zod issue code where there is one and the message the schema wrote. A message no rule
 // recognises has no code and is shown in English; messages without values are translated by
-// their exact text (see problems.ts). tests/site/i18n-problems.test.ts feeds each fault and
-// checks its code, so a change of wording in plan.ts fails there instead of silently.
+// their exact text, and other messages with values by their shape (problem-text.ts).
+// tests/site/i18n.test.ts feeds common faults and checks their codes; tests/site/i18n-problems.test.ts
+// checks that every message the schemas can write comes out in Korean, so a change of wording
+// in plan.ts fails there instead of silently.
 import { ACCOUNT_FIELDS, accountMessage, type AccountField } from '../../../schemas/plan.ts';
 
 export type ProblemCode =
@@ -38,11 +40,11 @@ const RULES: { code: ProblemCode; re: RegExp; params?: string[] }[] = [
   { code: 'version.unknown', re: /^must be one of (.+) on (.+)$/, params: ['versions', 'cloud'] },
   { code: 'instanceType.unknown', re: /^"(.*)" is not an? (.+) instance type in the catalog; try one of: (.+)$/, params: ['value', 'cloud', 'offer'] },
   { code: 'pool.duplicateName', re: /^"(.*)" is used by another node pool; names must be unique$/, params: ['value'] },
-  { code: 'pool.maxBelowMin', re: /^max \((\d+)\) must be at least min \((\d+)\)$/, params: ['max', 'min'] },
+  { code: 'pool.maxBelowMin', re: /^max \((-?\d+)\) must be at least min \((-?\d+)\)$/, params: ['max', 'min'] },
   { code: 'dependency', re: /^(.+) needs (.+): set components\.(\w+)\.enabled to true \(or turn .+ off\)$/, params: ['component', 'dependency', 'key'] },
   {
     code: 'capacity',
-    re: /^components need ([\d.]+) vCPU \/ ([\d.]+) GiB at the (\w+) profile, pools give ([\d.]+) vCPU \/ ([\d.]+) GiB at their minimum size/,
+    re: /^components need (-?[\d.]+) vCPU \/ (-?[\d.]+) GiB at the (\w+) profile, pools give (-?[\d.]+) vCPU \/ (-?[\d.]+) GiB at their minimum size/,
     params: ['needCpu', 'needMemory', 'profile', 'haveCpu', 'haveMemory'],
   },
 ];

@@ -12,6 +12,7 @@ export const enReview = {
   'review.generating': 'Generating…',
   'review.failed': 'Generation failed: {error}',
   'review.loadFailed': 'could not load the generator: {error}',
+  'review.runtimeFailed': 'could not load the executor runtime (HTTP {status})',
   'review.downloadPlan': 'Download opsta.plan.yaml',
   'review.downloadZip': 'Download repository (.zip)',
   'review.files.one': '{count} file. The same generator core as the CLI produced it in your browser; nothing was sent anywhere.',

@@ -10,13 +10,21 @@ import type { TemplateSet } from '../../../generator/src/render.ts';
 // generator's JavaScript.
 import runtimeUrl from '../../../generator/runtime-dist/opsta.mjs?url';
 
+/** The runtime bundle could not be fetched; the Review step says so in the page's language (review.runtimeFailed). */
+export class RuntimeLoadError extends Error {
+  constructor(readonly status: number) {
+    super(String(status));
+    this.name = 'RuntimeLoadError';
+  }
+}
+
 let runtime: string | undefined;
 let runtimeLoad: Promise<void> | undefined;
 /** Fetch the runtime bundle once; `generate` needs it. */
 export function loadRuntime(): Promise<void> {
   return (runtimeLoad ??= fetch(runtimeUrl)
     .then((r) => {
-      if (!r.ok) throw new Error(`could not load the executor runtime (${r.status})`);
+      if (!r.ok) throw new RuntimeLoadError(r.status);
       return r.text();
     })
     .then((text) => {
