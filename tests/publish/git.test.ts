@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GitServer, hasGitHttpBackend, run, runAsync, type GitRequest } from '../support/git-server.ts';
 import { requireTool } from '../support/tools.ts';
+import { GitHubDouble } from '../support/github-double.ts';
 
 const PLAN = 'examples/aws-medium.plan.yaml';
 const REPO = 'acme/acme-platform';
@@ -302,6 +303,84 @@ describe.skipIf(!hasGit)('publish --via git', { timeout: 180_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^opsta: the server refused the push to ${BRANCH} \\(http://127\\.0\\.0\\.1:\\d+/${repo}\\.git\\): refs/heads/${BRANCH}: pre-receive hook declined; nothing was pushed\\. Check the branch's protection rules and hooks on the server\\n$`));
     expect(visible(repo)).toBe(before);
+  });
+
+  // A pull request needs an API beside the git remote: here the GitHub double, whose repository is
+  // the git server's (its refs and objects are imported the moment the pull request is opened, as
+  // on GitHub one repository answers both).
+  it('with --api-url of the double: pushes, then opens the pull request with its labels; a rerun writes nothing', async () => {
+    const repo = 'acme/with-api';
+    const url = srv.createRepo(repo, { 'NOTES.md': 'ours\n' });
+    const gh = await GitHubDouble.start();
+    try {
+      gh.addToken(TOKEN);
+      gh.createRepo(REPO);
+      gh.beforeWrite = (route) => {
+        if (route === 'POST /repos/{owner}/{repo}/pulls') gh.importGit(REPO, join(srv.root, `${repo}.git`), ['main', BRANCH]);
+      };
+      const r = await publish(url, PLAN, ['--api-url', gh.apiUrl]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^pull request #1 opened: https:\/\/github\.com\/acme\/acme-platform\/pull\/1$/m);
+      expect(r.stdout).not.toMatch(/no pull request opened/);
+      const [pr] = gh.pulls(REPO);
+      expect(pr).toMatchObject({ number: 1, head: BRANCH, base: 'main', state: 'open', labels: ['opsta', 'infrastructure'] });
+      expect(pr!.body).toContain('### Before you merge');
+      expect(gh.head(REPO, BRANCH)).toBe(srv.git(repo, 'rev-parse', BRANCH).trim());
+      gh.resetLog();
+      const again = await publish(url, PLAN, ['--api-url', gh.apiUrl]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/pull request #1 unchanged/);
+      expect(gh.writes()).toEqual([]);
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('with an --api-url that refuses connections: the push lands, and the note says to open the pull request by hand', async () => {
+    const repo = 'acme/no-api';
+    const url = srv.createRepo(repo, {});
+    // A port that was just free: nothing listens there, so every connection is refused.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const r = await publish(url, PLAN, ['--api-url', apiUrl]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/published to acme\/acme-platform opsta\/acme-prod/);
+    expect(r.stdout).toContain(`no pull request opened: the API at ${apiUrl} is not reachable (no answer from ${apiUrl} (ECONNREFUSED) after 5 attempts;`);
+    expect(r.stdout).toMatch(/; open it by hand from opsta\/acme-prod into main\n/);
+    expect(r.stderr).toMatch(/GitHub did not answer "list the open pull requests of opsta\/acme-prod"; retry 1/);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    await expectBranchHolds(url, BRANCH, PLAN);
+  });
+
+  it('--dry-run --via git lists the changes and writes nothing: no pack pushed, no ref moved, no API write', async () => {
+    const repo = 'acme/dry';
+    const url = srv.createRepo(repo, { 'NOTES.md': 'ours\n' });
+    const gh = await GitHubDouble.start();
+    try {
+      gh.addToken(TOKEN);
+      gh.createRepo(REPO, { files: { 'NOTES.md': 'ours\n' } });
+      const pushes: string[] = [];
+      srv.beforeRequest = async (q) => {
+        if (q.repo === `/${repo}.git` && q.service === 'receive-pack') pushes.push(q.phase);
+      };
+      const before = visible(repo);
+      const r = await publish(url, PLAN, ['--dry-run', '--api-url', gh.apiUrl]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^dry run: publishing acme\/acme-platform opsta\/acme-prod would change:/m);
+      expect(r.stdout).toMatch(/^\s+\+ \.github\/workflows\/apply\.yml$/m);
+      expect(r.stdout).toMatch(/^\s+\? NOTES\.md {2}\(not Opsta's file; never touched\)$/m);
+      expect(pushes.filter((p) => p === 'exchange')).toEqual([]);
+      expect(visible(repo)).toBe(before);
+      expect(srv.git(repo, 'branch', '--list').trim()).toBe('* main');
+      expect(gh.writes()).toEqual([]);
+    } finally {
+      await gh.close();
+    }
   });
 
   it('a wrong token is refused with the fix, and the token is never printed', async () => {
