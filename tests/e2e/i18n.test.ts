@@ -48,7 +48,9 @@ async function visibleText(page: Page): Promise<string[]> {
 function englishLeft(texts: string[]): string[] {
   const left = new Set<string>();
   for (const raw of texts) {
-    const text = ALLOWED_PHRASES.reduce((acc, phrase) => acc.replaceAll(phrase, ' '), raw);
+    // A Latin gloss right after the Korean word, "구독(Subscriptions)": the label of an English-only
+    // console the user is sent to, next to its translation.
+    const text = ALLOWED_PHRASES.reduce((acc, phrase) => acc.replaceAll(phrase, ' '), raw).replace(/(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z -]*\)/gu, ' ');
     for (const token of text.split(/[\s,;:()[\]{}·×=<>"“”!?…|+*]+/)) {
       const word = token.replace(/^[-'.]+|[-'.]+$/g, '').replace(/(을|를|은|는|이|가|에|의|와|과|로|으로|도|만)?(\(.*)?$/u, '');
       if (!word || /[\d./_@#$%`]/.test(word) || !/[A-Za-z]/.test(word)) continue;
@@ -157,6 +159,7 @@ describe.skipIf(!hasChromium)('planner in Korean', () => {
     expect(englishLeft(['플랜이 유효합니다.', 'Harbor을(를) 켰습니다.', 'm6i.xlarge', 'cert-manager'])).toEqual([]);
     expect(englishLeft(['플랜 The plan is valid.'])).toEqual(['The', 'plan', 'is', 'valid']);
     // Generic words are not names: "state", "Service" alone, "min".
-    expect(englishLeft(['state 버킷', 'Service 요금', 'min을 늘리세요', 'Azure Kubernetes Service (관리형)'])).toEqual(['state', 'Service', 'min']);
+    expect(englishLeft(['state 버킷', 'Service 요금', 'min을 늘리세요', 'Azure Kubernetes Service (관리형)', '상태(state) 버킷'])).toEqual(['state', 'Service', 'min']);
+    expect(englishLeft(['(state) 버킷'])).toEqual(['state']); // a gloss needs its Korean word
   });
 });

@@ -69,7 +69,10 @@ function fieldMessages(): string[] {
   // The GitHub target's fields, where the schema has them (githubMessage, GITHUB_FIELDS).
   const plan = planModule as Record<string, unknown>;
   const githubMessage = plan.githubMessage as ((field: string, kind: string) => string) | undefined;
-  for (const field of Object.keys((plan.GITHUB_FIELDS as object | undefined) ?? {})) for (const kind of ['missing', 'placeholder', 'example']) out.push(githubMessage!(field, kind));
+  // An example repository is reported once, on github.owner (githubPlaceholders), so only there.
+  for (const field of Object.keys((plan.GITHUB_FIELDS as object | undefined) ?? {})) {
+    for (const kind of field === 'owner' ? ['missing', 'placeholder', 'example'] : ['missing', 'placeholder']) out.push(githubMessage!(field, kind));
+  }
   return out;
 }
 

@@ -19,6 +19,8 @@
  *   gh.addUser('bob', 1002);                                   // for GET /users/{username}
  *   gh.inject({ route: 'POST /repos/{owner}/{repo}/pulls', kind: 'status', status: 502, times: 2 });
  *   gh.inject({ graphql: 'mutation', kind: 'reset', phase: 'after' }); // applied, then the answer lost
+ *   gh.inject({ graphql: 'query', kind: 'graphql-rate-limited' });     // a 200 with a RATE_LIMITED error
+ *   gh.protectBranch('acme/infra', 'main');   // GET …/branches/main says protected: true
  *   ... run the client with apiUrl = gh.apiUrl, token 't0ken' ...
  *   gh.files('acme/infra', 'opsta/x');   // path → text of a branch
  *   gh.writes();                          // requests that changed state (REST non-GET, GraphQL mutations)

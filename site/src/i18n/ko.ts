@@ -38,7 +38,7 @@ export const ko: Messages = {
   'landing.how.parameters.title': '파라미터.',
   'landing.how.parameters': '규모 프로필, 네트워크, 클러스터, DNS와 TLS, GitHub 대상과 예산을 입력하는 즉시 검증합니다.',
   'landing.how.review.title': '검토.',
-  'landing.how.review': '컴포넌트별·리소스 종류별 비용과 가격 출처, 생성된 파일, 압축 파일(zip) 다운로드, 이전 플랜과의 diff를 확인합니다.',
+  'landing.how.review': '컴포넌트별·리소스 종류별 비용과 가격 출처, 생성된 파일, 압축 파일(zip) 다운로드, 이전 플랜과의 차이(diff)를 확인합니다.',
   'landing.terminal': '터미널이 편하다면 {command} 명령으로 바이트 단위까지 같은 파일을 만들 수 있습니다. 플랜 형식은 {schema}에 정의되어 있습니다.',
   'landing.terminal.schema': 'JSON Schema',
 
