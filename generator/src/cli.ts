@@ -7,7 +7,7 @@ import type { Catalog } from '../../schemas/blueprint.ts';
 import { formatProblems, type Validation } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
 import { compareClouds, type CloudComparison } from './compare.ts';
-import { estimateCost, itemLabel, type CostReport } from './cost.ts';
+import { borrowedSummary, estimateCost, type CostReport } from './cost.ts';
 import { generateRepository, planJsonSchema } from './generate.ts';
 import { planGraph } from './graph.ts';
 import { nodeGenerateOptions } from './node.ts';
@@ -195,7 +195,7 @@ function formatComparison(cmp: CloudComparison[], catalog: Catalog): string {
     for (const ch of c.choices) out.push(`  ${ch}`);
     if (!c.unavailable && c.choices.length === 0) out.push('  as planned');
     const borrowed = c.report?.borrowed ?? [];
-    if (borrowed.length) out.push(`  borrowed from ${borrowed[0]!.from}: ${borrowed.map((b) => itemLabel(b.item)).join(', ')}`);
+    if (borrowed.length) out.push(`  borrowed from ${borrowed[0]!.from}: ${borrowedSummary(c.report!)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -63,8 +63,10 @@ export interface CostReport {
   /** The cloud's reference region: where a line item with no figure for `region` is priced. */
   referenceRegion: string;
   lines: CostLine[];
-  /** Line items priced at the reference region's figure, once each. */
-  borrowed: { item: PriceItem; label: string; price: string; from: string }[];
+  /** Catalog items priced at the reference region's figure, once each, with how many lines use it so. */
+  borrowed: { item: PriceItem; label: string; price: string; from: string; lines: number }[];
+  /** How many lines are borrowed (a line of several items counts once). */
+  borrowedLines: number;
   /** Every source a line uses, in order of first use. */
   sources: CostSource[];
   billed: Billed[];
@@ -89,6 +91,16 @@ const ITEM_LABELS: Record<string, string> = {
 /** A line item as people say it: `natGateway` → "NAT gateway", `instance:m6i.xlarge` → "m6i.xlarge". */
 export function itemLabel(item: PriceItem): string {
   return item.startsWith('instance:') ? item.slice('instance:'.length) : (ITEM_LABELS[item] ?? item);
+}
+
+/**
+ * The borrowed lines counted, with what each is: "7 line items (disks ×5, NAT gateway, load
+ * balancer)". The note, `--compare` and the README say it alike; items are counted in lines, as
+ * the line table marks them, not once per catalog item.
+ */
+export function borrowedSummary(r: Pick<CostReport, 'borrowed' | 'borrowedLines'>): string {
+  const items = r.borrowed.map((b) => `${b.label}${b.lines > 1 ? ` ×${b.lines}` : ''}`).join(', ');
+  return `${r.borrowedLines} line item${r.borrowedLines === 1 ? '' : 's'} (${items})`;
 }
 
 function monthly(p: RegionalPrice, quantity: number): number {
@@ -212,13 +224,17 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
     .filter((k) => k.monthlyUsd > 0);
   const ref = cloud.priceRegion;
   const borrowed: CostReport['borrowed'] = [];
-  for (const l of lines) {
-    if (!l.borrowedFrom) continue;
+  const borrowedLines = lines.filter((l) => l.borrowedFrom);
+  for (const l of borrowedLines) {
     for (const item of l.items) {
       const p = P(item);
-      if (p.borrowedFrom && !borrowed.some((b) => b.item === item)) borrowed.push({ item, label: itemLabel(item), price: p.description, from: p.borrowedFrom });
+      if (!p.borrowedFrom) continue;
+      const known = borrowed.find((b) => b.item === item);
+      if (known) known.lines++;
+      else borrowed.push({ item, label: itemLabel(item), price: p.description, from: p.borrowedFrom, lines: 1 });
     }
   }
+  const summary = { borrowed, borrowedLines: borrowedLines.length };
   const sources: CostSource[] = [];
   for (const id of unique(lines.flatMap((l) => l.sourceIds))) {
     const s = cloud.priceSources[id]!;
@@ -227,7 +243,7 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
   const notes = [
     borrowed.length === 0
       ? `Prices are on-demand list prices in USD for ${region}, or a single price the source gives for every region.`
-      : `Prices are on-demand list prices in USD for ${region} where a sourced ${region} figure exists. ${borrowed.length} line item${borrowed.length > 1 ? 's have' : ' has'} none (${borrowed.map((b) => b.label).join(', ')}) and ${borrowed.length > 1 ? 'are' : 'is'} priced at the ${ref} list price, marked "borrowed from ${ref}"; the ${region} price may differ.`,
+      : `Prices are on-demand list prices in USD for ${region} where a sourced ${region} figure exists. ${borrowedSummary(summary)} ${summary.borrowedLines === 1 ? 'has' : 'have'} no sourced price in ${region} and use${summary.borrowedLines === 1 ? 's' : ''} ${ref}'s, marked "borrowed from ${ref}"; the ${region} price may differ.`,
     'Usage-based charges (traffic, NAT data processing, requests) are not included.',
     `Node pools are priced at their minimum size; components request ${need.cpu.toFixed(1)} vCPU / ${need.memoryGiB.toFixed(1)} GiB, and node cost is shared out by vCPU requested.`,
   ];
@@ -237,6 +253,7 @@ export function estimateCost(plan: ResolvedPlan, catalog: Catalog): CostReport {
     referenceRegion: ref,
     lines,
     borrowed,
+    borrowedLines: borrowedLines.length,
     sources,
     billed,
     byComponent,

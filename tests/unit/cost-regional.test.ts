@@ -10,7 +10,7 @@ import { readBlueprintFiles } from '../../blueprints/load-node.ts';
 import { priceFor, priceItems, type RegionalPrice } from '../../blueprints/prices.ts';
 import { main, type Io } from '../../generator/src/cli.ts';
 import { compareClouds, equivalentInstance } from '../../generator/src/compare.ts';
-import { estimateCost, HOURS_PER_MONTH, type CostReport } from '../../generator/src/cost.ts';
+import { borrowedSummary, estimateCost, HOURS_PER_MONTH, type CostReport } from '../../generator/src/cost.ts';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import type { Catalog, CloudBlueprint, CloudId, PriceItem } from '../../schemas/blueprint.ts';
@@ -186,7 +186,16 @@ describe('Seoul priced as Seoul', () => {
     expect(aws.lines.find((l) => l.kind === 'control-plane')).toMatchObject({ pricedIn: 'all' });
     expect(aws.lines.find((l) => l.kind === 'control-plane')!.borrowedFrom).toBeUndefined();
     expect(aws.notes.join('\n')).not.toMatch(/priced the same/);
-    expect(aws.notes[0]).toMatch(/disks, NAT gateway, load balancer\) and are priced at the us-east-1 list price/);
+    // Counted in lines, as the line table marks them: five disk lines, the NAT, the load balancer.
+    const marked = aws.lines.filter((l) => l.borrowedFrom);
+    expect(aws.borrowedLines).toBe(marked.length);
+    expect(aws.borrowed.map((b) => [b.item, b.lines])).toEqual([['diskGiB', marked.filter((l) => l.kind === 'disks').length], ['natGateway', 1], ['loadBalancer', 1]]);
+    expect(aws.borrowed[0]!.lines).toBe(5);
+    expect(borrowedSummary(aws)).toBe('7 line items (disks ×5, NAT gateway, load balancer)');
+    expect(aws.notes[0]).toContain("7 line items (disks ×5, NAT gateway, load balancer) have no sourced price in ap-northeast-2 and use us-east-1's, marked \"borrowed from us-east-1\"");
+    // One borrowed line is said in the singular.
+    const one = borrowedSummary({ borrowed: [{ ...aws.borrowed[1]! }], borrowedLines: 1 });
+    expect(one).toBe('1 line item (NAT gateway)');
     // A region the compilation does not cover borrows every regional item, and says so per line.
     const mumbai = estimateCost({ ...resolved('aws-medium'), cloud: { ...resolved('aws-medium').cloud, region: 'ap-south-1' } }, catalog);
     for (const l of mumbai.lines) expect(l.borrowedFrom, l.description).toBe(l.pricedIn === 'all' ? undefined : 'us-east-1');
@@ -240,8 +249,10 @@ describe('opsta cost, --json, --compare and the generated README show borrowed l
     expect(azure.report!.byKind.find((k) => k.kind === 'nodes')!.monthlyUsd).toBeCloseTo(3 * 0.236 * 730, 1);
     expect(azure.report!.borrowed.map((b) => b.item).sort()).toEqual(['diskGiB', 'kmsKey', 'objectStorageGiB']);
     const text = (await opsta('cost', 'examples/aws-medium.plan.yaml', '--compare')).out;
-    expect(text).toContain('  borrowed from eastus: disks, KMS key, object storage');
-    expect(text).toContain('  borrowed from us-east-1: disks, NAT gateway, load balancer');
+    expect(text).toContain(`  borrowed from eastus: ${borrowedSummary(azure.report!)}`);
+    expect(borrowedSummary(azure.report!)).toMatch(/^\d+ line items \(disks ×\d+, KMS key, object storage\)$/);
+    expect(azure.report!.borrowedLines).toBe(azure.report!.lines.filter((l) => l.borrowedFrom).length);
+    expect(text).toContain('  borrowed from us-east-1: 7 line items (disks ×5, NAT gateway, load balancer)');
     expect(text).toMatch(/^\s+Total .*\*/m);
     expect(text).not.toMatch(/approximate/);
   });
@@ -264,6 +275,20 @@ describe('opsta cost, --json, --compare and the generated README show borrowed l
       const cost = readme.slice(readme.indexOf('## Monthly cost'), readme.indexOf('</details>', readme.indexOf('## Monthly cost')));
       expect(cost, name).toContain(`marked **borrowed from ${ref}** below`);
       expect(cost, name).toContain(borrowed);
+      // The lead paragraph counts borrowed lines as the note and --compare do.
+      const report = estimateCost(v.resolved, catalog);
+      expect(cost, name).toContain(`; ${borrowedSummary(report)} ha${report.borrowedLines === 1 ? 's' : 've'} no sourced ${v.resolved.cloud.region} price, so`);
+      // One list item per source, each on its own line, then a blank line before the disclosure.
+      const list = cost.slice(cost.indexOf('Price sources:\n\n') + 'Price sources:\n\n'.length, cost.indexOf('<details>'));
+      expect(list.endsWith('\n\n'), name).toBe(true);
+      const items = list.trimEnd().split('\n');
+      expect(items, name).toHaveLength(report.sources.length);
+      items.forEach((item, i) => {
+        const s = report.sources[i]!;
+        expect(item, name).toMatch(/^- .+: (dated \d{4}(-\d\d)*|undated), read \d{4}-\d\d(-\d\d)?(, <https:\/\/[^>]+>)?$/);
+        expect(item, `${name} ${s.id}`).toContain(`: ${s.dated ? `dated ${s.dated}` : 'undated'}, read ${s.read}`);
+        expect(item.endsWith(s.url ? `, <${s.url}>` : `read ${s.read}`), `${name} ${s.id}`).toBe(true);
+      });
       expect(cost, name).toMatch(new RegExp(`\\| \\*\\*borrowed from ${ref}\\*\\* \\|`));
       expect(cost, name).toMatch(/\n- .+: (dated \d{4}(-\d\d)*|undated), read \d{4}-\d\d/);
       expect(cost, name).not.toMatch(/priced the same|\*\*approximate\*\*/);

@@ -193,7 +193,7 @@ function CostSection({ cost, stale }: { cost: CostReport; stale: boolean }) {
       </p>
       {cost.borrowed.length > 0 && (
         <p className="hint" data-testid="cost-borrowed">
-          {tp('cost.borrowed', cost.borrowed.length, { region: cost.region, reference: cost.referenceRegion, items: cost.borrowed.map((b) => itemLabel(R, b.item, b.label)).join(L.t('list.separator')) })}
+          {tp('cost.borrowed', cost.borrowedLines, { region: cost.region, reference: cost.referenceRegion, items: cost.borrowed.map((b) => `${itemLabel(R, b.item, b.label)}${b.lines > 1 ? ` ×${b.lines}` : ''}`).join(L.t('list.separator')) })}
         </p>
       )}
       {cost.budget && (

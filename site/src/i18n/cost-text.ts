@@ -20,7 +20,7 @@ export const COST_RULES = {
   backups: { re: /^(\d+) GiB backups, (\d+) days kept \(requests not included\)$/, params: ['gib', 'days'] },
   notePrices: { re: /^Prices are on-demand list prices in USD for (\S+), or a single price the source gives for every region\.$/, params: ['region'] },
   notePricesBorrowed: {
-    re: /^Prices are on-demand list prices in USD for (\S+) where a sourced \S+ figure exists\. (\d+) line items? (?:has|have) none \((.+)\) and (?:is|are) priced at the (\S+) list price, marked "borrowed from \S+"; the \S+ price may differ\.$/,
+    re: /^Prices are on-demand list prices in USD for (\S+) where a sourced \S+ figure exists\. (\d+) line items? \((.+)\) (?:has|have) no sourced price in \S+ and uses? (\S+)'s, marked "borrowed from \S+"; the \S+ price may differ\.$/,
     params: ['region', 'count', 'items', 'reference'],
   },
   noteUsage: { re: /^Usage-based charges \(traffic, NAT data processing, requests\) are not included\.$/, params: [] },
