@@ -111,6 +111,66 @@ export function accountMessage(field: AccountField, kind: 'missing' | 'format' |
   return `must be ${f.format}; ${find}`;
 }
 
+/**
+ * The GitHub repository the generated code goes to. Its `owner/repo` is the OIDC subject the
+ * bootstrap lets assume the cloud roles, so a value copied from an example would let another
+ * party's workflows sign in to the user's cloud. Same shape as ACCOUNT_FIELDS: the planner shows
+ * `format` and `where` as the hint, and the schema's messages say the same.
+ */
+export const GITHUB_FIELDS = {
+  owner: {
+    format: 'the GitHub user or organization that owns the repository for the generated code (OWNER in github.com/OWNER/REPO)',
+  },
+  repo: {
+    format: 'the name of the GitHub repository for the generated code (REPO in github.com/OWNER/REPO)',
+  },
+} as const satisfies Record<string, { format: string }>;
+
+/** Where both GitHub fields are found: the repository must exist (empty is fine) before publishing. */
+export const GITHUB_WHERE = "the repository's address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it";
+
+export type GithubField = keyof typeof GITHUB_FIELDS;
+
+/**
+ * Names tutorials and templates write for "your organization" and "your repository"
+ * (my-org/my-repo, owner/repo, your-org/…, GitHub's own octo-org/octo-repo). GitHub names are
+ * case-insensitive, so these are compared in lower case.
+ */
+const PLACEHOLDER_OWNER = /^(?:your-.*|(?:(?:my|example|sample|demo|placeholder)-?)?(?:github-?)?(?:org|organi[sz]ation|user|user-?name|owner|account|company|team|name)(?:-?name)?|example|octo-?org|octocat)$/;
+const PLACEHOLDER_REPO = /^(?:your-.*|(?:(?:my|example|sample|demo|placeholder)-?)?(?:repo|repository)(?:-?name)?|octo-?repo)$/;
+/** The repositories of this project's examples (examples/*.plan.yaml) and earlier planner defaults. */
+const EXAMPLE_REPOSITORIES = new Set(['acme/acme-platform', 'globex/globex-platform']);
+
+/** Which GitHub fields name a placeholder or example repository, and how. */
+export function githubPlaceholders(owner: string, repo: string): { field: GithubField; kind: 'placeholder' | 'example' }[] {
+  const o = owner.toLowerCase();
+  const r = repo.toLowerCase();
+  const out: { field: GithubField; kind: 'placeholder' | 'example' }[] = [];
+  if (PLACEHOLDER_OWNER.test(o)) out.push({ field: 'owner', kind: 'placeholder' });
+  if (PLACEHOLDER_REPO.test(r)) out.push({ field: 'repo', kind: 'placeholder' });
+  if (out.length === 0 && EXAMPLE_REPOSITORIES.has(`${o}/${r}`)) out.push({ field: 'owner', kind: 'example' });
+  return out;
+}
+
+/**
+ * Same text for an empty or placeholder value, and for an example repository (reported on
+ * github.owner): what it must be, where to find it, and why it matters.
+ */
+export function githubMessage(field: GithubField, kind: 'missing' | 'placeholder' | 'example'): string {
+  const enter = `enter ${GITHUB_FIELDS[field].format}; find it in ${GITHUB_WHERE}`;
+  if (kind === 'missing') return `is missing: ${enter}`;
+  const why = 'the cloud roles trust the workflows of the repository github.owner/github.repo names';
+  if (kind === 'example') return `together with github.repo names the repository of an Opsta example, not yours: ${why}, so ${enter}`;
+  return `is a placeholder from documentation or an example, not your repository: ${why}, so ${enter}`;
+}
+
+function githubNameSchema(field: GithubField, re: RegExp, what: string) {
+  const missing = githubMessage(field, 'missing');
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? missing : undefined) })
+    .regex(re, { error: (iss) => (iss.input === '' ? missing : `must be ${what}`) });
+}
+
 export interface PlanSchemaOptions {
   /**
    * Accept the known placeholder account values (documentation account IDs, the all-zero GUID).
@@ -193,8 +253,8 @@ export function createPlanSchema(catalog: Catalog, options: PlanSchemaOptions = 
       .default({ issuer: 'letsencrypt' }),
     components: z.strictObject(componentShape).default({}),
     github: z.strictObject({
-      owner: pattern(GH_OWNER, 'a GitHub user or organization name'),
-      repo: pattern(GH_REPO, 'a GitHub repository name (letters, digits, ".", "-", "_")'),
+      owner: githubNameSchema('owner', GH_OWNER, 'a GitHub user or organization name'),
+      repo: githubNameSchema('repo', GH_REPO, 'a GitHub repository name (letters, digits, ".", "-", "_")'),
       ownerId: z.number().int().positive().optional(),
       repoId: z.number().int().positive().optional(),
       subjectFormat: z.enum(['auto', 'legacy', 'immutable']).default('auto'),
@@ -205,6 +265,9 @@ export function createPlanSchema(catalog: Catalog, options: PlanSchemaOptions = 
         .max(6, { error: 'GitHub environments allow at most 6 required reviewers' })
         .default([])
         .describe('Code owners and required reviewers. Leave it empty only for a draft: without reviewers no CODEOWNERS file is generated and nothing requires review.'),
+    }).superRefine((g, ctx) => {
+      if (options.allowPlaceholders) return;
+      for (const { field, kind } of githubPlaceholders(g.owner, g.repo)) ctx.addIssue({ code: 'custom', path: [field], message: githubMessage(field, kind) });
     }),
     budget: z.strictObject({ monthlyUsd: z.number().positive().max(10_000_000) }).optional(),
     // Keycloak's database backed up to object storage (CloudNativePG base backups + WAL).

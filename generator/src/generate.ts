@@ -6,7 +6,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Catalog, CloudId, ComponentBlueprint } from '../../schemas/blueprint.ts';
-import type { PlanInput, ResolvedPlan } from '../../schemas/plan.ts';
+import type { PlanInput, PlanSchemaOptions, ResolvedPlan } from '../../schemas/plan.ts';
 import { formatProblems, planSchemaFor, validatePlan } from '../../schemas/validate.ts';
 import { ACTIONS, TOOL_VERSIONS } from './actions.ts';
 import { aws } from './clouds/aws.ts';
@@ -44,9 +44,12 @@ export class PlanError extends Error {
   }
 }
 
-/** Validate and generate. Throws PlanError, with every problem, before producing anything. */
-export function generateFromInput(input: unknown, opts: GenerateOptions): GeneratedFiles {
-  const v = validatePlan(input, opts.catalog);
+/**
+ * Validate and generate. Throws PlanError, with every problem, before producing anything.
+ * `schema` as validatePlan takes it (`allowPlaceholders` for a plan parsed from an example).
+ */
+export function generateFromInput(input: unknown, opts: GenerateOptions, schema: PlanSchemaOptions = {}): GeneratedFiles {
+  const v = validatePlan(input, opts.catalog, undefined, schema);
   if (!v.ok) throw new PlanError(v.problems);
   return generateRepository(v.plan, v.resolved, opts);
 }

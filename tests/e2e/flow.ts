@@ -23,15 +23,23 @@ export const TEST_ACCOUNTS: Record<CloudId, Record<string, string>> = {
   gcp: { projectId: 'acme-platform-prod' },
 };
 
-/** Fill the cloud account fields on the Parameters step. */
+/** The GitHub repository the tests type in (a new plan starts with it empty); no placeholder the schema refuses. */
+export const TEST_REPOSITORY = { owner: 'hanbit-platform-team', repo: 'seoul-infra' };
+
+/** Fill the cloud account fields and, where still empty, the GitHub owner and repository on the Parameters step. */
 export async function fillAccount(page: Page, cloud: CloudId): Promise<void> {
   for (const [field, value] of Object.entries(TEST_ACCOUNTS[cloud])) await page.locator(`#f-cloud-${cloud}-${field}`).fill(value);
+  for (const [field, value] of Object.entries(TEST_REPOSITORY)) {
+    const input = page.locator(`#f-github-${field}`);
+    if ((await input.inputValue()) === '') await input.fill(value);
+  }
 }
 
 /** Whether the core can generate a repository for this cloud yet (clouds are added one by one). */
 export function generates(cloud: CloudId): boolean {
   const draft = defaultDraft(catalog, cloud);
   draft.cloud[cloud] = { ...TEST_ACCOUNTS[cloud] };
+  draft.github = { ...draft.github, ...TEST_REPOSITORY };
   const v = validatePlan(draftToPlan(draft), catalog);
   if (!v.ok) return false;
   try {
@@ -145,7 +153,7 @@ export async function runPlannerFlow(env: Env, cloud: CloudId): Promise<void> {
     await page.getByLabel('Monthly budget in USD (optional)').fill('9000');
     await page.getByLabel('Required reviewers (optional)').fill('alice, bob');
     await page.getByLabel('Owner (user or organization)').fill('acme-corp');
-    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(/1 problem to fix|problems to fix/); // the account IDs are still empty
+    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(/1 problem to fix|problems to fix/); // the account IDs and repository name are still empty
     await fillAccount(page, cloud);
     await expect.poll(() => page.getByTestId('summary').textContent()).toContain('plan is valid');
     await expectAccessible(page, 'step 3');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_FIELDS, accountMessage, type AccountField } from '../../schemas/plan.ts';
+import { ACCOUNT_FIELDS, accountMessage, githubMessage, GITHUB_FIELDS, type AccountField } from '../../schemas/plan.ts';
 import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { encodePlanHash } from '../../site/src/lib/hash.ts';
 import { catalog, clouds, expectAccessible, fillAccount, newPage, siteUnderTest } from './flow.ts';
@@ -135,15 +135,24 @@ describe.skipIf(!hasChromium)('planner: graph in view, first paint, no fake iden
       expect(await page.getByLabel(ACCOUNT_FIELDS[f].label, { exact: true }).count()).toBe(1);
       expect(await page.locator(`#f-cloud-${cloud}-${f}-hint`).textContent()).toContain(ACCOUNT_FIELDS[f].where.replace(/`/g, ''));
     }
+    // The GitHub repository (whose workflows the cloud roles trust) starts empty too, with its hint.
+    for (const f of ['owner', 'repo'] as const) {
+      expect(await page.locator(`#f-github-${f}`).inputValue(), `github.${f} starts empty`).toBe('');
+      expect(await page.locator(`#f-github-${f}-hint`).textContent()).toContain(GITHUB_FIELDS[f].format);
+    }
+    const missing = fields.length + 2;
     // The estimate does not wait for the account: cost is shown, generation is not possible.
-    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(new RegExp(`about \\$[\\d,]+/month · ${fields.length} problems? to fix`));
+    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(new RegExp(`about \\$[\\d,]+/month · ${missing} problems to fix`));
     await page.locator('button[data-step="review"]').click();
     const problems = page.getByTestId('validation-problems');
-    await expect.poll(() => problems.textContent()).toMatch(new RegExp(`^${fields.length} problems? to fix`));
+    await expect.poll(() => problems.textContent()).toMatch(new RegExp(`^${missing} problems to fix`));
     const listed = await page.locator('ul.problems li').allTextContents();
     // The page shows `code` spans without their backticks.
     const shown = (m: string) => m.replace(/`/g, '');
-    expect(listed.map(shown)).toEqual(fields.map((f) => shown(`cloud.${cloud}.${f}: ${accountMessage(f, 'missing')}`)));
+    expect(listed.map(shown)).toEqual([
+      ...fields.map((f) => shown(`cloud.${cloud}.${f}: ${accountMessage(f, 'missing')}`)),
+      ...(['owner', 'repo'] as const).map((f) => shown(`github.${f}: ${githubMessage(f, 'missing')}`)),
+    ]);
     await expectAccessible(page, `review with missing ${cloud} IDs`);
     await page.screenshot({ path: screenshotPath(`planner-4-review-missing-ids-${cloud}`), fullPage: false });
     // Each one takes you to its field; a placeholder there is refused with the schema's message.

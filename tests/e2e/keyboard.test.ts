@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRepository } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { catalog, clouds, expectAccessible, newPage, siteUnderTest, TEST_ACCOUNTS } from './flow.ts';
+import { catalog, clouds, expectAccessible, newPage, siteUnderTest, TEST_ACCOUNTS, TEST_REPOSITORY } from './flow.ts';
 import { hasChromium, screenshotPath, waitForPlanner } from './helpers.ts';
 
 /** Press Tab (or Shift+Tab) until the focused element matches `selector`. */
@@ -82,6 +82,10 @@ describe.skipIf(!hasChromium)('planner, keyboard only', () => {
     await page.keyboard.press('Tab'); // selects the field's text again
     await page.keyboard.type('10.70.0.0/16');
     await expect.poll(() => page.locator('#f-network-cidr-error').textContent()).toBe('');
+    await tabTo(page, '#f-github-owner'); // empty in a new plan, and required
+    await page.keyboard.type(TEST_REPOSITORY.owner);
+    await tabTo(page, '#f-github-repo');
+    await page.keyboard.type(TEST_REPOSITORY.repo);
     await tabTo(page, '#f-budget-monthlyUsd');
     await page.keyboard.type('12000');
     await page.screenshot({ path: screenshotPath('keyboard-parameters'), fullPage: false });
@@ -112,6 +116,7 @@ describe.skipIf(!hasChromium)('planner, keyboard only', () => {
     expect(v.resolved.profile).toBe('large');
     expect(v.resolved.budget).toEqual({ monthlyUsd: 12000 });
     expect(v.resolved.cloud.account).toEqual(TEST_ACCOUNTS.aws);
+    expect([v.resolved.github.owner, v.resolved.github.repo]).toEqual([TEST_REPOSITORY.owner, TEST_REPOSITORY.repo]);
     expect(v.resolved.components).toEqual(expect.arrayContaining(['certManager', 'gateway', 'harbor']));
     const zipped = unzipSync(readFileSync(join(dir, 'repo.zip')));
     const expected = generateRepository(v.plan, v.resolved, nodeGenerateOptions());

@@ -55,3 +55,10 @@ export function setAt<T>(value: T, path: readonly (string | number)[], leaf: unk
   cur[path[path.length - 1]!] = leaf;
   return copy as T;
 }
+
+/**
+ * Validation options for a plan parsed from an example: the examples' cloud accounts and
+ * repository are placeholders their marker comment allows (`# opsta: example-placeholders`),
+ * and the comment does not survive parsing the YAML.
+ */
+export const EXAMPLE_PLACEHOLDERS = { allowPlaceholders: true } as const;

@@ -6,7 +6,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { formatPath, validatePlan } from '../../schemas/validate.ts';
 import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { parseYaml } from '../support/yaml.ts';
-import { loadExample, setAt } from './examples.ts';
+import { loadExample, setAt, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 const HOSTILE: Record<string, string> = {
   'single quote': "a'b",
@@ -122,7 +122,7 @@ function hostileSuite(example: string) {
 
   type Outcome = { ok: true; files: GeneratedFiles } | { ok: false; problems: { path: string; message: string }[] };
   function generate(input: Json): Outcome {
-    const v = validatePlan(input, opts.catalog);
+    const v = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     return v.ok ? { ok: true, files: generateRepository(v.plan, v.resolved, opts) } : { ok: false, problems: v.problems };
   }
 
@@ -152,7 +152,7 @@ function hostileSuite(example: string) {
           expect(outcome.problems.map((p) => p.path), `${why}: rejected at the field itself`).toContain(field);
           let thrown: unknown;
           try {
-            generateFromInput(input, opts);
+            generateFromInput(input, opts, EXAMPLE_PLACEHOLDERS);
           } catch (e) {
             thrown = e;
           }

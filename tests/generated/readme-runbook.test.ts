@@ -6,7 +6,7 @@ import { generateFromInput } from '../../generator/src/generate.ts';
 import { stagesFor } from '../../generator/src/graph.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
-import { exampleNames, generatedExample, loadExample, setAt } from './examples.ts';
+import { exampleNames, generatedExample, loadExample, setAt, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 const opts = nodeGenerateOptions();
 const runbook = (readme: string) => readme.slice(readme.indexOf('## Runbook'), readme.indexOf('## How changes flow'));
@@ -15,7 +15,7 @@ describe.each(exampleNames())('README of examples/%s.plan.yaml', (name) => {
   const files = () => generatedExample(name);
   const readme = () => files()['README.md']!;
   const resolved = () => {
-    const v = validatePlan(yaml.load(loadExample(name).text, { schema: yaml.CORE_SCHEMA }), opts.catalog);
+    const v = validatePlan(yaml.load(loadExample(name).text, { schema: yaml.CORE_SCHEMA }), opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     if (!v.ok) throw new Error('example invalid');
     return v.resolved;
   };
@@ -67,7 +67,7 @@ describe.each(exampleNames())('README of examples/%s.plan.yaml', (name) => {
 describe('reviewers: [] (m20 f)', () => {
   it('writes no ownerless CODEOWNERS and says in the README that nothing requires review', () => {
     const plan = setAt(yaml.load(loadExample('aws-medium').text, { schema: yaml.CORE_SCHEMA }) as object, ['github', 'reviewers'], []);
-    const files = generateFromInput(plan, opts);
+    const files = generateFromInput(plan, opts, EXAMPLE_PLACEHOLDERS);
     expect(files['.github/CODEOWNERS']).toBeUndefined();
     expect(files['README.md']).toMatch(/Nobody is required to review/);
     expect(generatedExample('aws-medium')['.github/CODEOWNERS']).toMatch(/^\* +@alice$/m);

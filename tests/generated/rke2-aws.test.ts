@@ -4,18 +4,18 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
-import { generatedExample, loadExample } from './examples.ts';
+import { generatedExample, loadExample, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 const { catalog } = nodeGenerateOptions();
 const rke2 = () => yaml.load(loadExample('aws-small-rke2').text) as Record<string, any>;
 
 describe('RKE2 on AWS', () => {
-  it('the example is valid', () => expect(validatePlan(rke2(), catalog).ok).toBe(true));
+  it('the example is valid', () => expect(validatePlan(rke2(), catalog, undefined, EXAMPLE_PLACEHOLDERS).ok).toBe(true));
 
   it.each(['externalDns', 'vault', 'harbor'])('refuses %s (it needs a pod identity), naming the field and the way out', (key) => {
     const plan = rke2();
     plan.components[key] = { enabled: true };
-    const v = validatePlan(plan, catalog);
+    const v = validatePlan(plan, catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok).toBe(false);
     const p = !v.ok ? v.problems.find((x) => x.path === `components.${key}.enabled`) : undefined;
     expect(p?.message).toMatch(/no pod identity.*use distribution "managed"/);
@@ -24,7 +24,7 @@ describe('RKE2 on AWS', () => {
   it("refuses Let's Encrypt (Route 53 DNS-01 needs a pod identity)", () => {
     const plan = rke2();
     plan.tls = { issuer: 'letsencrypt', email: 'ops@example.org' };
-    const v = validatePlan(plan, catalog);
+    const v = validatePlan(plan, catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(!v.ok && v.problems.some((x) => x.path === 'tls.issuer' && /selfsigned/.test(x.message))).toBe(true);
   });
 
@@ -33,7 +33,7 @@ describe('RKE2 on AWS', () => {
     plan.kubernetes.distribution = 'managed';
     plan.components.externalDns = { enabled: true };
     plan.tls = { issuer: 'letsencrypt', email: 'ops@example.org' };
-    expect(validatePlan(plan, catalog).ok).toBe(true);
+    expect(validatePlan(plan, catalog, undefined, EXAMPLE_PLACEHOLDERS).ok).toBe(true);
   });
 
   it('stage 30 starts with the cloud controller, the EBS CSI driver and the gp3 default class; stage 20 tags subnets and disables ingress-nginx', () => {

@@ -17,7 +17,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { PROFILES } from '../../schemas/blueprint.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { parseHcl, type HclJson } from '../support/hcl.ts';
-import { exampleNames, generatedExample, loadExample, show } from './examples.ts';
+import { exampleNames, generatedExample, loadExample, show, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 interface Finding {
   file: string;
@@ -393,7 +393,7 @@ const COMPONENTS = Object.keys(opts.catalog.components).sort();
 type Plan = Record<string, unknown> & { kubernetes?: Record<string, unknown>; cloud: { provider: string } };
 
 function generatePlan(plan: Plan): { files: GeneratedFiles; backups: boolean } | undefined {
-  const v = validatePlan(plan, opts.catalog);
+  const v = validatePlan(plan, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
   if (!v.ok) return undefined;
   return { files: generateRepository(v.plan, v.resolved, opts), backups: v.resolved.backups.enabled };
 }
@@ -439,7 +439,7 @@ function randomPlans(count: number) {
 
 describe.each(exampleNames())('storage and DNS identities for examples/%s.plan.yaml', (name) => {
   it('grants each bucket to its own workload only, checks the IRSA audience and scopes DNS to the zone', async () => {
-    const v = validatePlan(examplePlan(name), opts.catalog);
+    const v = validatePlan(examplePlan(name), opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     if (!v.ok) throw new Error(`examples/${name}.plan.yaml is invalid`);
     const findings = allFindings(await runChecks(generatedExample(name), v.resolved.backups.enabled));
     expect(findings, show(findings)).toEqual([]);
@@ -479,18 +479,18 @@ describe('the plan option', () => {
 
   it('refuses backups without Keycloak, or on RKE2, naming the field and the fix', () => {
     const noKeycloak = { ...examplePlan('aws-medium'), components: { gateway: { enabled: true }, certManager: { enabled: true } }, backups: { enabled: true } };
-    const r1 = validatePlan(noKeycloak, opts.catalog);
+    const r1 = validatePlan(noKeycloak, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(r1.ok).toBe(false);
     expect(!r1.ok && r1.problems.find((p) => p.path === 'backups.enabled')?.message).toMatch(/Keycloak is off: set components\.keycloak\.enabled/);
     const rke2 = { ...fullPlan('aws-small-rke2', 'large'), kubernetes: { distribution: 'rke2' }, backups: { enabled: true } };
-    const r2 = validatePlan(rke2, opts.catalog);
+    const r2 = validatePlan(rke2, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(r2.ok).toBe(false);
     expect(!r2.ok && r2.problems.find((p) => p.path === 'backups.enabled')?.message).toMatch(/RKE2 has none/);
   });
 
   it('bills the backup bucket only when backups are on', () => {
     const backupLines = (plan: Plan) => {
-      const v = validatePlan(plan, opts.catalog);
+      const v = validatePlan(plan, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
       if (!v.ok) throw new Error(v.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
       return estimateCost(v.resolved, opts.catalog).lines.filter((l) => l.owner === 'keycloak' && l.kind === 'object-storage');
     };

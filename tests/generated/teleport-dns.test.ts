@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
-import { loadExample } from './examples.ts';
+import { loadExample, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 const { catalog } = nodeGenerateOptions();
 type Plan = { components: Record<string, { enabled: boolean }> };
@@ -21,7 +21,7 @@ describe('Teleport needs external-dns for its DNS record', () => {
     const p = base();
     p.components.teleport = { enabled: true };
     p.components.externalDns = { enabled: false };
-    const v = validatePlan(p, catalog);
+    const v = validatePlan(p, catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok).toBe(false);
     const at = v.ok ? [] : v.problems.filter((x) => x.path === 'components.externalDns').map((x) => x.message);
     expect(at.join('\n')).toMatch(/Teleport needs external-dns: set components\.externalDns\.enabled to true/i);
@@ -31,7 +31,7 @@ describe('Teleport needs external-dns for its DNS record', () => {
     const p = base();
     p.components.teleport = { enabled: true };
     p.components.externalDns = { enabled: true };
-    const v = validatePlan(p, catalog);
+    const v = validatePlan(p, catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok ? [] : v.problems).toEqual([]);
   });
 });

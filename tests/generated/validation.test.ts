@@ -5,7 +5,7 @@ import { generateFromInput, PlanError } from '../../generator/src/generate.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan, type Problem } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { loadExample } from './examples.ts';
+import { loadExample, EXAMPLE_PLACEHOLDERS } from './examples.ts';
 
 const opts = nodeGenerateOptions();
 const { catalog } = opts;
@@ -15,7 +15,7 @@ type Plan = Record<string, any>;
 const base = (): Plan => yaml.load(loadExample('aws-medium').text, { schema: yaml.CORE_SCHEMA }) as Plan;
 
 function problems(plan: unknown): Problem[] {
-  const v = validatePlan(plan, catalog);
+  const v = validatePlan(plan, catalog, undefined, EXAMPLE_PLACEHOLDERS);
   return v.ok ? [] : v.problems;
 }
 
@@ -89,7 +89,7 @@ describe('plan validation messages', () => {
     delete p.kubernetes.nodePools;
     for (const k of Object.keys(catalog.components)) p.components[k] = { enabled: true };
     p.profile = 'large';
-    const v = validatePlan(p, catalog);
+    const v = validatePlan(p, catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok).toBe(true);
   });
 
@@ -174,7 +174,7 @@ describe('plan validation messages', () => {
     p.github.reviewers = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
     let thrown: unknown;
     try {
-      generateFromInput(p, opts);
+      generateFromInput(p, opts, EXAMPLE_PLACEHOLDERS);
     } catch (e) {
       thrown = e;
     }

@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../blueprints/load-node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
+import { githubMessage } from '../../schemas/plan.ts';
 import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
 import { applyDiff, diffLines, diffRepos, hunks } from '../../site/src/lib/diff.ts';
 import { decodePlanHash, encodePlanHash, fromBase64Url, toBase64Url } from '../../site/src/lib/hash.ts';
@@ -34,10 +35,13 @@ const ACCOUNTS: Record<string, Record<string, string>> = {
   azure: { subscriptionId: '3f2a9c4e-8b1d-4e6f-9a7c-2d5b8e1f0a36', tenantId: '7c1e5a2b-9d4f-4b8a-8e3c-6f0d2a9b5c17' },
   gcp: { projectId: 'acme-platform-prod' },
 };
-/** A new draft with its account filled in, as the planner has it once the user typed the IDs. */
+/** A repository a user would type in (a new draft has it empty). */
+const REPOSITORY = { owner: 'hanbit-platform-team', repo: 'seoul-infra' };
+/** A new draft with its account and repository filled in, as the planner has it once the user typed them. */
 function defaultDraft(c: typeof catalog, id?: Cloud): PlanDraft {
   const d = newDraft(c, id);
   d.cloud[d.cloud.provider] = { ...ACCOUNTS[d.cloud.provider] };
+  d.github = { ...d.github, ...REPOSITORY };
   return d;
 }
 /** Only the account fields are missing (a draft right after switching cloud). */
@@ -161,12 +165,18 @@ describe('plan YAML import', () => {
 });
 
 describe('draft model', () => {
-  it('a fresh draft starts with empty account fields, its only problems; estimates validate without them', () => {
+  it('a fresh draft starts with empty account fields and repository, its only problems; estimates validate without them', () => {
     for (const id of Object.keys(catalog.clouds) as Cloud[]) {
       const fresh = newDraft(catalog, id);
       expect(Object.values(fresh.cloud[id] as object), id).toEqual(catalog.clouds[id]!.accountFields.map(() => ''));
-      onlyAccountMissing(validatePlan(draftToPlan(fresh), catalog), id);
-      // Cost and graph use stand-ins for the account, accepted only with allowPlaceholders.
+      expect([fresh.github.owner, fresh.github.repo], id).toEqual(['', '']);
+      const problems = validatePlan(draftToPlan(fresh), catalog);
+      expect(problems.ok ? [] : problems.problems.filter((p) => p.path.startsWith('github.')), id).toEqual([
+        { path: 'github.owner', message: githubMessage('owner', 'missing') },
+        { path: 'github.repo', message: githubMessage('repo', 'missing') },
+      ]);
+      onlyAccountMissing({ ok: false, problems: problems.ok ? [] : problems.problems.filter((p) => !p.path.startsWith('github.')) }, id);
+      // Cost and graph use stand-ins for the account and repository, accepted only with allowPlaceholders.
       const est = forEstimate(draftToPlan(fresh), catalog);
       expect(validatePlan(est, catalog, undefined, { allowPlaceholders: true }).ok, id).toBe(true);
       expect(validatePlan(est, catalog).ok, `${id}: the stand-ins are refused as a real plan`).toBe(false);

@@ -11,7 +11,7 @@ import { generateRepository, type GeneratedFiles } from '../../generator/src/gen
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { PROFILES } from '../../schemas/blueprint.ts';
 import { validatePlan } from '../../schemas/validate.ts';
-import { exampleNames, loadExample } from '../generated/examples.ts';
+import { exampleNames, loadExample, EXAMPLE_PLACEHOLDERS } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
 const COMPONENTS = Object.keys(opts.catalog.components).sort();
@@ -48,7 +48,7 @@ export function planVariants(count: number, seed = Number(process.env.FC_SEED ??
     // The profile's default node pools always cover what its components request.
     const { nodePools: _pools, ...kubernetes } = plan.kubernetes ?? {};
     plan.kubernetes = plan.cloud.provider === 'aws' ? { ...kubernetes, distribution: s.distribution } : kubernetes;
-    const v = validatePlan(plan, opts.catalog);
+    const v = validatePlan(plan, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     if (!v.ok) continue;
     out.push({
       label: `${s.example} ${s.profile} ${plan.cloud.provider === 'aws' ? s.distribution : ''} ${s.issuer} [${[...enabled].sort().join(',')}]`,

@@ -8,7 +8,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { checkModuleCalls, checkProviderBlocks, checkVariables, hasTerraform, terraformFmtCheck } from '../support/hcl.ts';
 import { requireTool } from '../support/tools.ts';
-import { loadExample, show } from '../generated/examples.ts';
+import { loadExample, show, EXAMPLE_PLACEHOLDERS } from '../generated/examples.ts';
 
 const hasTf = requireTool('terraform', hasTerraform);
 const opts = nodeGenerateOptions();
@@ -34,7 +34,7 @@ describe.each(Object.keys(VARIANTS))('generated Azure Terraform: %s', (variant) 
   const files = () => {
     const input = yaml.load(loadExample('azure-medium').text) as Record<string, any>;
     VARIANTS[variant]!(input);
-    const v = validatePlan(input, opts.catalog);
+    const v = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     if (!v.ok) throw new Error(`invalid: ${JSON.stringify(v.problems)}`);
     return generateRepository(v.plan, v.resolved, opts);
   };

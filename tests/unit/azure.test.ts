@@ -11,7 +11,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { createRenderer } from '../../generator/src/render.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { loadExample } from '../generated/examples.ts';
+import { loadExample, EXAMPLE_PLACEHOLDERS } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
 const base = () => yaml.load(loadExample('azure-medium').text) as Record<string, any>;
@@ -19,7 +19,7 @@ const base = () => yaml.load(loadExample('azure-medium').text) as Record<string,
 function generate(mutate: (p: Record<string, any>) => void = () => {}) {
   const input = base();
   mutate(input);
-  const v = validatePlan(input, opts.catalog);
+  const v = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
   if (!v.ok) throw new Error(`invalid: ${JSON.stringify(v.problems)}`);
   return { v, files: generateRepository(v.plan, v.resolved, opts) };
 }
@@ -72,7 +72,7 @@ describe('Azure regions and zones', () => {
     const input = base();
     input.cloud.region = 'koreasouth';
     input.network.zones = 3;
-    const v = validatePlan(input, opts.catalog);
+    const v = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.problems.map((p) => p.path)).toContain('network.zones');
   });
@@ -80,7 +80,7 @@ describe('Azure regions and zones', () => {
   it('refuses RKE2 and says why', () => {
     const input = base();
     input.kubernetes.distribution = 'rke2';
-    const v = validatePlan(input, opts.catalog);
+    const v = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(v.ok).toBe(false);
     if (!v.ok) {
       const p = v.problems.find((x) => x.path === 'kubernetes.distribution');

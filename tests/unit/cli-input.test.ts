@@ -340,7 +340,7 @@ describe('I and L: messages are bounded, escaped and say the fix', () => {
   });
 
   it('I45: an account ID with a leading zero says to quote it, with the zero', async () => {
-    const r = await problemsOf(BASE.replace('accountId: "482916037251"', 'accountId: 012345678901'));
+    const r = await problemsOf(BASE.replace('accountId: "123456789012"', 'accountId: 012345678901'));
     expect(r.err).toContain('cloud.aws.accountId: must be a string: write it in quotes, "012345678901" (unquoted, YAML reads 012345678901 as the number 12345678901)');
   });
 

@@ -9,7 +9,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import { gkeRanges, overlaps, parseCidr, contains } from '../../schemas/net.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { validatePlanText } from '../../schemas/plan-yaml.ts';
-import { loadExample } from '../generated/examples.ts';
+import { loadExample, EXAMPLE_PLACEHOLDERS } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
 const example = () => {
@@ -91,7 +91,7 @@ describe('GCP distributions', () => {
   it('refuses RKE2 with the reason and the alternative', () => {
     const v = example();
     const input = { ...v.plan, kubernetes: { ...v.plan.kubernetes, distribution: 'rke2' } };
-    const r = validatePlan(input, opts.catalog);
+    const r = validatePlan(input, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const p = r.problems.find((x) => x.path === 'kubernetes.distribution');

@@ -8,7 +8,7 @@ import { nodeGenerateOptions } from '../../generator/src/node.ts';
 import type { CloudId } from '../../schemas/blueprint.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { parsePlanYaml } from '../../schemas/plan-yaml.ts';
-import { loadExample } from '../generated/examples.ts';
+import { loadExample, EXAMPLE_PLACEHOLDERS } from '../generated/examples.ts';
 
 const opts = nodeGenerateOptions();
 const ACCOUNTS: Record<CloudId, Record<string, string>> = {
@@ -27,7 +27,7 @@ function onCloud(base: Record<string, any>, cloud: CloudId): GeneratedFiles {
     const t = src.instanceTypes.find((i) => i.id === p.instanceType)!;
     return { ...p, instanceType: equivalentInstance(dst, t.vcpu, t.memoryGiB).id };
   });
-  const v = validatePlan(plan, opts.catalog);
+  const v = validatePlan(plan, opts.catalog, undefined, EXAMPLE_PLACEHOLDERS);
   if (!v.ok) throw new Error(`${cloud}: ${JSON.stringify(v.problems)}`);
   return generateRepository(v.plan, v.resolved, opts);
 }

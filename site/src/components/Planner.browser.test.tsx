@@ -21,8 +21,12 @@ async function openStep(title: 'Components' | 'Parameters' | 'Review') {
 const checkbox = (name: string) => page.getByRole('checkbox', { name, exact: true });
 const toggleMessage = () => page.getByTestId('toggle-message');
 const summary = () => page.getByTestId('summary');
-/** A new plan's AWS account ID is empty and required: type one in (Parameters step). */
-const fillAccount = () => userEvent.fill(page.getByRole('textbox', { name: 'AWS account ID' }), '482916037251');
+/** A new plan's AWS account ID and GitHub repository are empty and required: type them in (Parameters step). */
+const fillAccount = async () => {
+  await userEvent.fill(page.getByRole('textbox', { name: 'AWS account ID' }), '482916037251');
+  await userEvent.fill(page.getByRole('textbox', { name: 'Owner (user or organization)' }), 'hanbit-platform-team');
+  await userEvent.fill(page.getByRole('textbox', { name: 'Repository', exact: true }), 'seoul-infra');
+};
 
 describe('components step', () => {
   test('turning a component on turns on what it needs and says so', async () => {

@@ -455,7 +455,7 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
       </ul>
       {props.cost && (
         <p>
-          {rich(props.cost.borrowed.length ? tp('components.totalBorrowed', props.cost.borrowed.length, { region: props.cost.referenceRegion }) : t('components.total'), {
+          {rich(props.cost.borrowedLines ? tp('components.totalBorrowed', props.cost.borrowedLines, { region: props.cost.referenceRegion }) : t('components.total'), {
             total: <strong>{t('components.totalUsd', { usd: usd0(props.cost.totalUsd) })}</strong>,
           })}
         </p>
@@ -669,8 +669,10 @@ function StepParameters({ form, values, applyDraft }: { form: Form; values: Plan
       <fieldset>
         <legend>{t('github.legend')}</legend>
         <div className="grid">
-          {text('github.owner', t('github.owner'))}
-          {text('github.repo', t('github.repo'))}
+          {/* Required, empty in a new plan: the cloud roles trust this repository's workflows. */}
+          {(['owner', 'repo'] as const).map((f) => (
+            <Fragment key={f}>{text(`github.${f}`, t(`github.${f}`), <Inline text={t('account.hint', { format: t(`github.${f}.format`), where: t('github.where') })} />)}</Fragment>
+          ))}
           {text('github.baseBranch', t('github.baseBranch'))}
           {text('github.environment', t('github.environment'), t('github.environment.hint'))}
           <Controller

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { estimateCost } from '../../../generator/src/cost.ts';
+import { githubMessage } from '../../../schemas/plan.ts';
 import { validatePlan } from '../../../schemas/validate.ts';
 import { catalog } from '../lib/catalog.ts';
 import { generate, loadCloud, loadRuntime } from '../lib/generator.ts';
@@ -20,6 +21,7 @@ beforeEach(() => {
 });
 
 const ACCOUNT_ID = '482916037251';
+const REPOSITORY = { owner: 'hanbit-platform-team', repo: 'seoul-infra' };
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 async function openStep(title: 'Components' | 'Parameters' | 'Review') {
@@ -30,7 +32,8 @@ async function openStep(title: 'Components' | 'Parameters' | 'Review') {
 /** What the planner should hold after turning Harbor on in a fresh draft, computed by the core. */
 function expectedForHarbor() {
   const fresh = defaultDraft(catalog);
-  fresh.cloud.aws = { accountId: ACCOUNT_ID }; // a new plan starts without one
+  fresh.cloud.aws = { accountId: ACCOUNT_ID }; // a new plan starts without one, and without a repository
+  fresh.github = { ...fresh.github, ...REPOSITORY };
   const toggled = toggleComponent(fresh, catalog, 'harbor', true);
   if (toggled.kind !== 'done') throw new Error('turning Harbor on should not need a confirmation');
   const v = validatePlan(draftToPlan(fitPools(toggled.draft, catalog)), catalog);
@@ -45,6 +48,8 @@ async function plannerAtReviewWithHarbor() {
   await expect.element(page.getByTestId('summary')).toHaveTextContent('3 components');
   await openStep('Parameters');
   await userEvent.fill(page.getByRole('textbox', { name: 'AWS account ID' }), ACCOUNT_ID);
+  await userEvent.fill(page.getByRole('textbox', { name: 'Owner (user or organization)' }), REPOSITORY.owner);
+  await userEvent.fill(page.getByRole('textbox', { name: 'Repository', exact: true }), REPOSITORY.repo);
   await openStep('Review');
   await expect.element(page.getByTestId('validation-ok')).toHaveTextContent('The plan is valid.');
   // Generation is lazy (dynamic import, then idle time): wait for the tree.
@@ -143,15 +148,27 @@ test('an invalid plan: the review lists the problem, keeps the last valid cost, 
   await expect.element(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveValue('10.40.0.0/8');
 });
 
-test('a plan whose only problem is its missing account ID: the cost shown is of this plan, and its heading says so (no "last valid plan")', async () => {
-  const expected = expectedForHarbor(); // the same plan with an account ID: the estimate does not read it
+test('a plan whose only problems are its missing account ID and repository: the cost shown is of this plan, and its heading says so (no "last valid plan")', async () => {
+  const expected = expectedForHarbor(); // the same plan with an account ID and repository: the estimate reads neither
   await render(<Planner />);
   await openStep('Components');
   await userEvent.click(page.getByRole('checkbox', { name: 'Harbor', exact: true }));
   await expect.element(page.getByTestId('summary')).toHaveTextContent('3 components');
   await openStep('Review');
-  await expect.element(page.getByTestId('validation-problems')).toHaveTextContent('1 problem to fix before the repository can be generated:');
+  await expect.element(page.getByTestId('validation-problems')).toHaveTextContent('3 problems to fix before the repository can be generated:');
   await expect.element(page.getByRole('button', { name: 'cloud.aws.accountId' })).toBeVisible();
+  // The repository the cloud roles will trust is the user's to name: listed as missing, with where to find it.
+  const listed = [...document.querySelectorAll('ul.problems li')].map((li) => li.textContent);
+  expect(listed.slice(1)).toEqual([`github.owner: ${githubMessage('owner', 'missing')}`, `github.repo: ${githubMessage('repo', 'missing')}`].map((m) => m.replace(/`/g, '')));
+  await userEvent.click(page.getByRole('button', { name: 'github.owner' }));
+  await expect.element(page.getByRole('textbox', { name: 'Owner (user or organization)' })).toHaveFocus();
+  await expect.element(page.getByRole('textbox', { name: 'Owner (user or organization)' })).toHaveValue('');
+  await expect.element(page.getByRole('textbox', { name: 'Owner (user or organization)' })).toHaveAccessibleDescription(/OWNER in github\.com\/OWNER\/REPO.*gh repo view/);
+  // The example's repository is refused there with the schema's message.
+  await userEvent.fill(page.getByRole('textbox', { name: 'Owner (user or organization)' }), 'acme');
+  await userEvent.fill(page.getByRole('textbox', { name: 'Repository', exact: true }), 'acme-platform');
+  await expect.poll(() => document.getElementById('f-github-owner-error')?.textContent?.replace(/`/g, '')).toBe(githubMessage('owner', 'example').replace(/`/g, ''));
+  await openStep('Review');
   await expect.element(page.getByRole('heading', { level: 3, name: 'Monthly cost', exact: true })).toBeVisible();
   await expect.element(page.getByRole('heading', { name: 'Monthly cost (of the last valid plan)' })).not.toBeInTheDocument();
   await expect.element(page.getByTestId('cost-total')).toHaveTextContent(`Total: ${money.format(expected.cost.totalUsd)} per month`);

@@ -165,6 +165,9 @@ export const ko: Messages = {
   'github.legend': 'GitHub 대상',
   'github.owner': '소유자 (사용자 또는 조직)',
   'github.repo': '저장소',
+  'github.owner.format': '생성된 코드를 둘 저장소를 소유한 GitHub 사용자 또는 조직(github.com/OWNER/REPO의 OWNER)',
+  'github.repo.format': '생성된 코드를 둘 GitHub 저장소의 이름(github.com/OWNER/REPO의 REPO)',
+  'github.where': 'GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner`',
   'github.baseBranch': '기본 브랜치',
   'github.environment': '환경 (선택)',
   'github.environment.hint': '기본값은 플랜의 환경입니다',
@@ -268,6 +271,17 @@ export const koData: DataText = {
     'must be a lowercase fully qualified domain name such as "platform.acme.example"': '"platform.acme.example" 같은 소문자 FQDN이어야 합니다',
     'must be a GitHub user or organization name': 'GitHub 사용자 또는 조직 이름이어야 합니다',
     'must be a GitHub repository name (letters, digits, ".", "-", "_")': 'GitHub 저장소 이름(영문자, 숫자, ".", "-", "_")이어야 합니다',
+    // schemas/plan.ts githubMessage (tests/unit/placeholders.test.ts checks each has its text here).
+    'is missing: enter the GitHub user or organization that owns the repository for the generated code (OWNER in github.com/OWNER/REPO); find it in the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it':
+      '값이 비어 있습니다. 생성된 코드를 둘 저장소를 소유한 GitHub 사용자 또는 조직(github.com/OWNER/REPO의 OWNER)을(를) 입력하세요. GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner` 명령으로 확인할 수 있습니다',
+    'is a placeholder from documentation or an example, not your repository: the cloud roles trust the workflows of the repository github.owner/github.repo names, so enter the GitHub user or organization that owns the repository for the generated code (OWNER in github.com/OWNER/REPO); find it in the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it':
+      '문서나 예제에 나오는 자리표시자 값이며, 사용자의 저장소가 아닙니다. 클라우드 역할은 github.owner/github.repo가 가리키는 저장소의 워크플로를 신뢰하므로 생성된 코드를 둘 저장소를 소유한 GitHub 사용자 또는 조직(github.com/OWNER/REPO의 OWNER)을(를) 입력하세요. GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner` 명령으로 확인할 수 있습니다',
+    'is missing: enter the name of the GitHub repository for the generated code (REPO in github.com/OWNER/REPO); find it in the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it':
+      '값이 비어 있습니다. 생성된 코드를 둘 GitHub 저장소의 이름(github.com/OWNER/REPO의 REPO)을(를) 입력하세요. GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner` 명령으로 확인할 수 있습니다',
+    'is a placeholder from documentation or an example, not your repository: the cloud roles trust the workflows of the repository github.owner/github.repo names, so enter the name of the GitHub repository for the generated code (REPO in github.com/OWNER/REPO); find it in the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it':
+      '문서나 예제에 나오는 자리표시자 값이며, 사용자의 저장소가 아닙니다. 클라우드 역할은 github.owner/github.repo가 가리키는 저장소의 워크플로를 신뢰하므로 생성된 코드를 둘 GitHub 저장소의 이름(github.com/OWNER/REPO의 REPO)을(를) 입력하세요. GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner` 명령으로 확인할 수 있습니다',
+    'together with github.repo names the repository of an Opsta example, not yours: the cloud roles trust the workflows of the repository github.owner/github.repo names, so enter the GitHub user or organization that owns the repository for the generated code (OWNER in github.com/OWNER/REPO); find it in the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it':
+      'github.repo와 함께 Opsta 예제의 저장소를 가리키며, 사용자의 저장소가 아닙니다. 클라우드 역할은 github.owner/github.repo가 가리키는 저장소의 워크플로를 신뢰하므로 생성된 코드를 둘 저장소를 소유한 GitHub 사용자 또는 조직(github.com/OWNER/REPO의 OWNER)을(를) 입력하세요. GitHub의 저장소 주소(먼저 빈 저장소를 만드세요) 또는 저장소를 클론한 곳에서 `gh repo view --json nameWithOwner --jq .nameWithOwner` 명령으로 확인할 수 있습니다',
     'must be a branch name such as "main"': '"main" 같은 브랜치 이름이어야 합니다',
     'must be a GitHub environment name (letters, digits, "-", "_")': 'GitHub 환경 이름(영문자, 숫자, "-", "_")이어야 합니다',
     'must be a GitHub username': 'GitHub 사용자 이름이어야 합니다',

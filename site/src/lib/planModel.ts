@@ -54,28 +54,30 @@ export function accountFor(catalog: Catalog, cloud: CloudId, previous?: Record<s
   return Object.fromEntries(fields.map((f) => [f, typeof previous?.[f] === 'string' ? (previous[f] as string) : '']));
 }
 
-/** Placeholders the schema refuses (so they can never be generated from), used only to price and graph a plan whose account fields are not filled in yet. */
+/** Placeholders the schema refuses (so they can never be generated from), used only to price and graph a plan whose account and repository fields are not filled in yet. */
 const ESTIMATE_STAND_INS: Record<string, string> = {
   accountId: '000000000000',
   subscriptionId: '00000000-0000-0000-0000-000000000000',
   tenantId: '00000000-0000-0000-0000-000000000000',
   projectId: 'my-project',
 };
+const REPOSITORY_STAND_IN = { owner: 'owner', repo: 'repo' };
 
-/**
- * The plan with its account fields replaced by stand-ins, for cost and the graph only (neither
- * reads the account): validate it with `allowPlaceholders`, and never generate from it.
- */
 /** A provider named by a user's plan is a cloud only if the catalog has it as its own key (`__proto__`, `toString` are not). */
 const isCatalogCloud = (catalog: Catalog, provider: unknown): provider is CloudId =>
   typeof provider === 'string' && Object.hasOwn(catalog.clouds, provider) && catalog.clouds[provider as CloudId] !== undefined;
 
+/**
+ * The plan with its account fields and GitHub repository replaced by stand-ins, for cost and the
+ * graph only (neither reads them): validate it with `allowPlaceholders`, and never generate from it.
+ */
 export function forEstimate(plan: Record<string, unknown>, catalog: Catalog): Record<string, unknown> {
   const cloud = plan.cloud as Record<string, unknown> | undefined;
   const provider = cloud?.provider as CloudId | undefined;
   if (!cloud || !isCatalogCloud(catalog, provider)) return plan;
   const account = Object.fromEntries(catalog.clouds[provider]!.accountFields.map((f) => [f, ESTIMATE_STAND_INS[f] ?? '']));
-  return { ...plan, cloud: { ...cloud, [provider]: account } };
+  const github = plan.github && typeof plan.github === 'object' ? { github: { ...(plan.github as Record<string, unknown>), ...REPOSITORY_STAND_IN } } : {};
+  return { ...plan, cloud: { ...cloud, [provider]: account }, ...github };
 }
 
 export function componentOrder(catalog: Catalog): string[] {
@@ -101,7 +103,8 @@ export function defaultDraft(catalog: Catalog, cloudId: CloudId = cloudIds(catal
     dns: { domain: 'platform.acme.example', zone: 'create' },
     tls: { issuer: 'letsencrypt', email: 'ops@acme.example' },
     components: Object.fromEntries(componentOrder(catalog).map((k) => [k, { enabled: false }])),
-    github: { owner: 'acme', repo: 'acme-platform', baseBranch: 'main', environment: '', reviewers: [] },
+    // Empty like the account fields: the repository named here is the one the cloud roles trust.
+    github: { owner: '', repo: '', baseBranch: 'main', environment: '', reviewers: [] },
     budget: {},
   };
   return applyProfile(draft, catalog, 'medium');

@@ -18,6 +18,7 @@ const API = 'https://api.github.com';
 function validPlan() {
   const d = defaultDraft(catalog, 'aws');
   d.cloud.aws = { accountId: '482916037251' };
+  d.github = { ...d.github, owner: 'hanbit-platform-team', repo: 'seoul-infra' }; // empty in a new plan
   const v = validatePlan(draftToPlan(d), catalog);
   if (!v.ok) throw new Error(JSON.stringify(v.problems));
   return v;
@@ -40,7 +41,7 @@ beforeEach(() => {
 afterEach(() => setMeta(undefined));
 
 test('an invalid plan: said so, and Publish stays disabled', async () => {
-  const v = validatePlan(draftToPlan(defaultDraft(catalog, 'aws')), catalog); // no account ID
+  const v = validatePlan(draftToPlan(defaultDraft(catalog, 'aws')), catalog); // no account ID, no repository
   expect(v.ok).toBe(false);
   await render(<StepPublish validation={v} />);
   await expect.element(page.getByText(/only a valid plan is published/)).toBeVisible();
