@@ -272,6 +272,9 @@ describe('opsta cost, --json, --compare and the generated README show borrowed l
       const v = validatePlanText(loadExample(name).text, catalog);
       if (!v.ok) throw new Error(name);
       const readme = generateRepository(v.plan, v.resolved, opts)['README.md']!;
+      // trimBlocks takes the line break after a block tag that ends a line: no heading may be glued to the text before it.
+      const lines = readme.split('\n');
+      lines.forEach((l, i) => i > 0 && /^#{2,} /.test(l) && expect(lines[i - 1], `${name}: before "${l}"`).toBe(''));
       const cost = readme.slice(readme.indexOf('## Monthly cost'), readme.indexOf('</details>', readme.indexOf('## Monthly cost')));
       expect(cost, name).toContain(`marked **borrowed from ${ref}** below`);
       expect(cost, name).toContain(borrowed);
