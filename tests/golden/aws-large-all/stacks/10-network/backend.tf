@@ -3,7 +3,7 @@
 # region) through the HCL string encoder.
 terraform {
   backend "s3" {
-    bucket       = "globex-prod-tfstate-998877665544"
+    bucket       = "globex-prod-tfstate-111122223333"
     key          = "stacks/10-network.tfstate"
     region       = "eu-central-1"
     encrypt      = true

@@ -3,7 +3,7 @@
 # region) through the HCL string encoder.
 terraform {
   backend "s3" {
-    bucket       = "acme-prod-tfstate-482916037251"
+    bucket       = "acme-prod-tfstate-123456789012"
     key          = "stacks/10-network.tfstate"
     region       = "ap-northeast-2"
     encrypt      = true

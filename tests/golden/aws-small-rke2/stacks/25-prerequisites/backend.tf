@@ -3,7 +3,7 @@
 # region) through the HCL string encoder.
 terraform {
   backend "s3" {
-    bucket       = "lab-dev-tfstate-210987654321"
+    bucket       = "lab-dev-tfstate-444455556666"
     key          = "stacks/25-prerequisites.tfstate"
     region       = "ap-northeast-1"
     encrypt      = true

@@ -4,7 +4,7 @@
 # Terraform reaches the blob with an Entra ID token (GitHub OIDC in Actions).
 terraform {
   backend "azurerm" {
-    storage_account_name = "acmeprodtf9da27403"
+    storage_account_name = "acmeprodtfa40f2453"
     container_name       = "tfstate"
     key                  = "stacks/20-cluster.tfstate"
     use_azuread_auth     = true

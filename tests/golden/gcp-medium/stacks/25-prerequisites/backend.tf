@@ -3,7 +3,7 @@
 # through the HCL string encoder. GCS locks the state with a lock object next to it.
 terraform {
   backend "gcs" {
-    bucket = "acme-prod-tfstate-acme-platform-prod"
+    bucket = "acme-prod-tfstate-my-project"
     prefix = "stacks/25-prerequisites"
   }
 }
