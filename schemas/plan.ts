@@ -153,6 +153,23 @@ export function githubPlaceholders(owner: string, repo: string): { field: Github
 }
 
 /**
+ * The fields of a plan that hold a placeholder or example value (account IDs, the GitHub
+ * repository): empty for any plan that validates without the example marker. The generator
+ * writes the marker into the repository's opsta.plan.yaml when this is not empty, so the plan
+ * it writes says what the plan it read said, and validates as that one did.
+ */
+export function placeholderFields(plan: Pick<PlanInput, 'cloud' | 'github'>): string[] {
+  const out: string[] = [];
+  const cloud = plan.cloud as Record<string, unknown>;
+  const section = cloud[String(cloud.provider)];
+  for (const [field, value] of Object.entries(typeof section === 'object' && section !== null ? section : {})) {
+    if (Object.hasOwn(ACCOUNT_FIELDS, field) && typeof value === 'string' && ACCOUNT_FIELDS[field as AccountField].placeholder(value)) out.push(`cloud.${String(cloud.provider)}.${field}`);
+  }
+  for (const p of githubPlaceholders(plan.github.owner, plan.github.repo)) out.push(`github.${p.field}`);
+  return out;
+}
+
+/**
  * Same text for an empty or placeholder value, and for an example repository (reported on
  * github.owner): what it must be, where to find it, and why it matters.
  */

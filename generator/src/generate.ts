@@ -6,7 +6,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Catalog, CloudId, ComponentBlueprint } from '../../schemas/blueprint.ts';
-import type { PlanInput, PlanSchemaOptions, ResolvedPlan } from '../../schemas/plan.ts';
+import { placeholderFields, type PlanInput, type PlanSchemaOptions, type ResolvedPlan } from '../../schemas/plan.ts';
+import { EXAMPLE_PLACEHOLDERS_MARKER } from '../../schemas/plan-yaml.ts';
 import { formatProblems, planSchemaFor, validatePlan } from '../../schemas/validate.ts';
 import { ACTIONS, TOOL_VERSIONS } from './actions.ts';
 import { aws } from './clouds/aws.ts';
@@ -252,7 +253,11 @@ export function generateRepository(planInput: PlanInput, plan: ResolvedPlan, opt
   if (plan.github.reviewers.length > 0) put('.github/CODEOWNERS', render('common/CODEOWNERS.njk', ctx));
   put('renovate.json', `${JSON.stringify(renovateConfig(), null, 2)}\n`);
   put('.gitignore', render('common/gitignore.njk', ctx));
-  put('opsta.plan.yaml', `# yaml-language-server: $schema=.opsta/plan.schema.json\n${canonicalPlanYaml(planInput)}`);
+  // A plan with placeholder or example values validated only under the example marker; the plan
+  // written here keeps it (and says why), so the repository's own plan validates as this one did.
+  const placeholders = placeholderFields(planInput);
+  const marker = placeholders.length > 0 ? `${EXAMPLE_PLACEHOLDERS_MARKER}\n# ${placeholders.join(', ')} hold placeholder values: replace them with your own and delete the line above.\n` : '';
+  put('opsta.plan.yaml', `# yaml-language-server: $schema=.opsta/plan.schema.json\n${marker}${canonicalPlanYaml(planInput)}`);
   put('.opsta/plan.schema.json', planJsonSchema(catalog));
   put('.opsta/pipeline.json', `${JSON.stringify(pipeline, null, 2)}\n`);
   // The executor's runtime, byte for byte the committed bundle, and the cost estimate its budget check reads (docs/runtime.md).

@@ -6,13 +6,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../generator/src/cli.ts';
 import { nodeGenerateOptions } from '../../generator/src/node.ts';
-import { accountMessage, ACCOUNT_FIELDS, githubMessage, githubPlaceholders, GITHUB_FIELDS, GITHUB_WHERE, type AccountField } from '../../schemas/plan.ts';
+import { accountMessage, ACCOUNT_FIELDS, githubMessage, githubPlaceholders, GITHUB_FIELDS, GITHUB_WHERE, placeholderFields, type AccountField, type PlanInput } from '../../schemas/plan.ts';
+import { generateRepository } from '../../generator/src/generate.ts';
 import { hasExamplePlaceholdersMarker, validatePlanText } from '../../schemas/plan-yaml.ts';
 import { validatePlan } from '../../schemas/validate.ts';
 import { en, enData } from '../../site/src/i18n/en.ts';
 import { ko, koData } from '../../site/src/i18n/ko.ts';
 
-const { catalog } = nodeGenerateOptions();
+const opts = nodeGenerateOptions();
+const { catalog } = opts;
 const EXAMPLES = { aws: 'examples/aws-medium.plan.yaml', azure: 'examples/azure-medium.plan.yaml', gcp: 'examples/gcp-medium.plan.yaml' } as const;
 const ALL_EXAMPLES = ['aws-medium', 'aws-large-all', 'aws-small-rke2', 'azure-medium', 'gcp-medium'];
 const MARKER_LINE = /^# opsta: example-placeholders\n/m;
@@ -140,6 +142,40 @@ describe('the example marker', () => {
       expect(github.length, `${f}: its repository is refused too`).toBeGreaterThan(0);
       expect(found, f).toEqual([...accounts, ...github]);
     }
+  });
+});
+
+describe('the plan a generated repository carries', () => {
+  const generated = (text: string) => {
+    const v = validatePlanText(text, catalog);
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    return generateRepository(v.plan, v.resolved, opts)['opsta.plan.yaml']!;
+  };
+
+  it("keeps the marker when the plan holds placeholders, naming them, so the repository's own plan validates as the example did", () => {
+    for (const f of ALL_EXAMPLES) {
+      const text = generated(readFileSync(`examples/${f}.plan.yaml`, 'utf8'));
+      expect(hasExamplePlaceholdersMarker(text), f).toBe(true);
+      expect(text, f).toMatch(/^# (cloud\.\w+\.\w+, )+github\.owner hold placeholder values: replace them with your own and delete the line above\.$/m);
+      expect(problems(text), f).toEqual([]);
+      // and without the marker it is refused, as the example is
+      expect(problems(text.replace(MARKER_LINE, '')).length, f).toBeGreaterThan(0);
+    }
+  });
+
+  it('has no marker when the plan holds none of them', () => {
+    let text = withRepo(readFileSync(EXAMPLES.azure, 'utf8').replace(MARKER_LINE, ''), OWN_REPO.owner, OWN_REPO.repo);
+    for (const f of catalog.clouds.azure!.accountFields) text = setField(text, f, OWN_ACCOUNTS[f]!);
+    const out = generated(text);
+    expect(hasExamplePlaceholdersMarker(out)).toBe(false);
+    expect(out).not.toMatch(/placeholder/);
+    expect(problems(out)).toEqual([]);
+  });
+
+  it('placeholderFields names exactly the fields holding a placeholder or an example value', () => {
+    const plan = { cloud: { provider: 'azure', region: 'koreacentral', azure: { subscriptionId: '00000000-0000-0000-0000-000000000000', tenantId: OWN_ACCOUNTS.tenantId } }, github: { owner: 'acme', repo: 'acme-platform' } };
+    expect(placeholderFields(plan as unknown as PlanInput)).toEqual(['cloud.azure.subscriptionId', 'github.owner']);
+    expect(placeholderFields({ ...plan, github: OWN_REPO, cloud: { ...plan.cloud, azure: { subscriptionId: OWN_ACCOUNTS.subscriptionId, tenantId: OWN_ACCOUNTS.tenantId } } } as unknown as PlanInput)).toEqual([]);
   });
 });
 
