@@ -26,6 +26,22 @@ export const TEST_ACCOUNTS: Record<CloudId, Record<string, string>> = {
 /** The GitHub repository the tests type in (a new plan starts with it empty); no placeholder the schema refuses. */
 export const TEST_REPOSITORY = { owner: 'hanbit-platform-team', repo: 'seoul-infra' };
 
+/**
+ * An example plan's text as a user's own: the example marker removed, the cloud account fields
+ * and the GitHub repository set to TEST_ACCOUNTS / TEST_REPOSITORY (the examples hold placeholders).
+ */
+export function asOwnPlan(text: string, cloud: CloudId): string {
+  let out = text.replace(/^# opsta: example-placeholders\n/m, '');
+  const set = (key: string, value: string) => {
+    const re = new RegExp(`^(\\s+${key}: ).*$`, 'm');
+    if (!re.test(out)) throw new Error(`the plan has no ${key}`);
+    out = out.replace(re, `$1"${value}"`);
+  };
+  for (const [field, value] of Object.entries(TEST_ACCOUNTS[cloud])) set(field, value);
+  for (const [field, value] of Object.entries(TEST_REPOSITORY)) set(field, value);
+  return out;
+}
+
 /** Fill the cloud account fields and, where still empty, the GitHub owner and repository on the Parameters step. */
 export async function fillAccount(page: Page, cloud: CloudId): Promise<void> {
   for (const [field, value] of Object.entries(TEST_ACCOUNTS[cloud])) await page.locator(`#f-cloud-${cloud}-${field}`).fill(value);

@@ -7,7 +7,8 @@
 // request link; a hand edit on the branch and a changed plan parameter → the conflict with its
 // diff, unticked; tick it → publish → overwritten. The token goes only to the allowed origin, in
 // the Authorization header, and never into the console, the URL or storage (unless ticked).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +21,13 @@ import { GitHubDouble } from '../support/github-double.ts';
 import { axeViolations, DIST, ensureSiteBuilt, hasChromium, launch, ROOT, screenshotPath, serveDist, waitForPlanner } from './helpers.ts';
 import { BUILT_API_META, BUILT_CONNECT_SRC, serveWithApi, swapApi } from './support/api-origin-site.ts';
 import { startCorsProxy } from './support/cors-proxy.ts';
+import { asOwnPlan, TEST_REPOSITORY } from './flow.ts';
 
 const TOKEN = 'github_pat_11E2E0TESTtoken0123456789abcdefABCDEF';
-const REPO = 'acme/acme-platform'; // the example plan's github.owner / github.repo
-const PLAN_FILE = join(ROOT, 'examples/aws-medium.plan.yaml');
+const REPO = `${TEST_REPOSITORY.owner}/${TEST_REPOSITORY.repo}`; // the plan's github.owner / github.repo
+// The example as a user's own plan (the example's placeholder IDs and repository are refused by the planner).
+const PLAN_FILE = join(mkdtempSync(join(tmpdir(), 'opsta-publish-e2e-')), 'aws-medium.plan.yaml');
+writeFileSync(PLAN_FILE, asOwnPlan(readFileSync(join(ROOT, 'examples/aws-medium.plan.yaml'), 'utf8'), 'aws'));
 const BUDGET = 12345;
 const cli = nodeGenerateOptions();
 /**

@@ -1,9 +1,11 @@
 // End to end, in the Debian chromium: landing page, import, small screens and dark theme,
 // the JavaScript budget and the CSP. The per-cloud flows are in flow-*.test.ts.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, expectAccessible, fillAccount, newPage, siteUnderTest } from './flow.ts';
+import { asOwnPlan, catalog, expectAccessible, fillAccount, newPage, siteUnderTest } from './flow.ts';
 import { hasChromium, ROOT, screenshotPath, waitForPlanner } from './helpers.ts';
 
 describe.skipIf(!hasChromium)('site end to end', () => {
@@ -34,8 +36,14 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await page.getByLabel('Or paste the plan YAML').fill('apiVersion: opsta.dev/v1\nkind: Plan\ncloud: { provider: aws, region: mars-1 }\n');
     await page.getByRole('button', { name: 'Import pasted plan' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Problems in the imported plan' }).textContent()).toMatch(/cloud.region/);
+    // An example imports, but its placeholder account ID and example repository are problems, not a valid plan.
     await page.locator('#import-file').setInputFiles(join(ROOT, 'examples/aws-medium.plan.yaml'));
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported aws-medium\.plan\.yaml\./);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported aws-medium\.plan\.yaml: 2 problem/);
+    await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(/ap-northeast-2 · 7 components .* 2 problems to fix/);
+    // The same plan as the user's own imports valid.
+    const own = join(mkdtempSync(join(tmpdir(), 'opsta-import-')), 'aws-medium.plan.yaml');
+    writeFileSync(own, asOwnPlan(readFileSync(join(ROOT, 'examples/aws-medium.plan.yaml'), 'utf8'), 'aws'));
+    await page.locator('#import-file').setInputFiles(own);
     await expect.poll(() => page.getByTestId('summary').textContent()).toMatch(/ap-northeast-2 · 7 components .* plan is valid/);
     expect(console).toEqual([]);
     await context.close();
@@ -54,8 +62,8 @@ describe.skipIf(!hasChromium)('site end to end', () => {
     await expect.poll(() => page.locator('#f-github-reviewers-error').textContent()).toBe('');
     await expect.poll(() => page.locator('#f-github-owner-error').textContent()).toMatch(/GitHub user or organization/);
     await page.locator('button[data-step="review"]').click();
-    // The two emptied fields, and the AWS account ID a new plan starts without.
-    await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^3 problems/);
+    // The two emptied fields, and the AWS account ID and GitHub repository a new plan starts without.
+    await expect.poll(() => page.getByTestId('validation-problems').textContent()).toMatch(/^4 problems/);
     await expectAccessible(page, 'review with problems');
     await page.screenshot({ path: screenshotPath('planner-4-review-problems'), fullPage: false });
     await page.getByRole('button', { name: 'github.owner' }).click();
