@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOwnPlan, catalog, expectAccessible, fillAccount, newPage, siteUnderTest } from './flow.ts';
 import { hasChromium, ROOT, screenshotPath, waitForPlanner } from './helpers.ts';
+import { en } from '../../site/src/i18n/en.ts';
+import { ko } from '../../site/src/i18n/ko.ts';
 
 describe.skipIf(!hasChromium)('site end to end', () => {
   const env = siteUnderTest();
@@ -103,9 +105,14 @@ describe.skipIf(!hasChromium)('site end to end', () => {
       // The remembered choice, so that the head script keeps the page in this language whatever the browser's.
       await context.addInitScript((l) => localStorage.setItem('opsta.lang', l), lang);
       const js = new Map<string, number>();
+      // Each island carries its own catalog only (PlannerEn.tsx / PlannerKo.tsx): the other language's is never fetched.
+      const otherCatalog = (lang === 'en' ? ko : en)['steps.nav'];
+      const withOther: string[] = [];
       page.on('response', async (r) => {
         if (!r.url().endsWith('.js') || r.url().includes('__test__')) return;
-        js.set(new URL(r.url()).pathname, gzipSync(await r.body(), { level: 9 }).length);
+        const body = await r.body();
+        js.set(new URL(r.url()).pathname, gzipSync(body, { level: 9 }).length);
+        if (body.includes(otherCatalog)) withOther.push(new URL(r.url()).pathname);
       });
       const total = () => [...js.values()].reduce((a, b) => a + b, 0);
       /** The JS the page requested before the graph's code started loading (Graph.tsx marks "opsta:graph-load"). */
@@ -132,6 +139,7 @@ describe.skipIf(!hasChromium)('site end to end', () => {
       await page.waitForLoadState('networkidle');
       const planner = (await beforeGraph()).reduce((a, p) => a + (js.get(p) ?? 0), 0);
       process.stdout.write(`JS gzip -9 (${lang}): ${prefix}/planner before the graph ${kb(planner)} KB (budget 150 KB)\n`);
+      expect(withOther, `the ${lang === 'en' ? 'Korean' : 'English'} catalog is not fetched`).toEqual([]);
       expect(planner).toBeLessThanOrEqual(150 * 1024);
       const t0 = await page.evaluate(() => performance.now());
       await page.locator('button[data-step="components"]').click();

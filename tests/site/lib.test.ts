@@ -22,6 +22,7 @@ import {
   toggleComponent,
   type PlanDraft,
 } from '../../site/src/lib/planModel.ts';
+import { englishLocale } from '../../site/src/i18n/english.ts';
 import { parsePlanText } from '../../site/src/lib/planYaml.ts';
 import { crc32, zipFiles } from '../../site/src/lib/zip.ts';
 import { exampleNames, loadExample } from '../generated/examples.ts';
@@ -189,7 +190,7 @@ describe('draft model', () => {
     if (r.kind !== 'done') throw new Error('expected done');
     expect(r.autoEnabled.sort()).toEqual(['certManager', 'gateway']);
     expect(enabledKeys(r.draft, catalog).sort()).toEqual(['certManager', 'gateway', 'harbor']);
-    expect(autoEnableMessage(catalog, 'harbor', r.autoEnabled)).toMatch(/^Harbor needs .*cert-manager.*: turned on\.$/);
+    expect(autoEnableMessage('harbor', r.autoEnabled, englishLocale(catalog))).toMatch(/^Harbor needs .*cert-manager.*: turned on\.$/);
   });
   it('turning off a dependency asks first, and with force turns off its dependents', () => {
     const on = toggleComponent(defaultDraft(catalog), catalog, 'harbor', true);

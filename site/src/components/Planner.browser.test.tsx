@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { catalog } from '../lib/catalog.ts';
-import Planner from './Planner.tsx';
+// The English island entry: the wizard needs a language provider.
+import Planner from '../i18n/PlannerEn.tsx';
 
 beforeEach(() => {
   // The planner restores a draft from localStorage or the URL hash: every test starts fresh.

@@ -415,7 +415,7 @@ function StepComponents(props: { values: PlanDraft; applyDraft: (d: PlanDraft) =
     const r = toggleComponent(values, catalog, key, on, force);
     if (r.kind === 'confirm') return setConfirm({ key, dependents: r.dependents });
     applyDraft(fitPools(r.draft, catalog));
-    setMessage(on ? autoEnableMessage(catalog, key, r.autoEnabled, L) : disableMessage(catalog, key, r.disabled, L));
+    setMessage(on ? autoEnableMessage(key, r.autoEnabled, L) : disableMessage(key, r.disabled, L));
   };
   const name = (k: string) => L.componentName(k);
   return (

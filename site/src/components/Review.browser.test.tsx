@@ -11,7 +11,8 @@ import { validatePlan } from '../../../schemas/validate.ts';
 import { catalog } from '../lib/catalog.ts';
 import { generate, loadCloud, loadRuntime } from '../lib/generator.ts';
 import { defaultDraft, draftToPlan, fitPools, toggleComponent } from '../lib/planModel.ts';
-import Planner from './Planner.tsx';
+// The English island entry: the wizard needs a language provider.
+import Planner from '../i18n/PlannerEn.tsx';
 
 beforeAll(() => Promise.all([loadRuntime(), loadCloud('aws'), loadCloud('azure'), loadCloud('gcp')]));
 

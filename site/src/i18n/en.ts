@@ -234,4 +234,8 @@ export interface DataText {
   /** Cost lines and notes (generator/src/cost.ts), by shape (cost-text.ts). */
   cost: Partial<Record<CostRule, string>>;
 }
+/** The validation messages' part of DataText: a page can load it after its first paint (PlannerKo.tsx). */
+export type ProblemData = Pick<DataText, 'problems' | 'problemTexts' | 'problemPatterns' | 'problemWords'>;
+/** The rest: what the page shows before any validation message. */
+export type PageData = Omit<DataText, keyof ProblemData>;
 export const enData: DataText = { components: {}, regions: {}, accounts: {}, problems: {}, problemTexts: {}, problemPatterns: {}, problemWords: {}, cost: {} };

@@ -1,8 +1,9 @@
 // A language's whole text: the message catalog plus the catalog data's own text (components,
 // regions, account fields, validation messages, cost prose), with English data as the fallback.
+// No catalog is imported here (english.ts has the English one), so each page's island ships only its own.
 import { ACCOUNT_FIELDS, type AccountField } from '../../../schemas/plan.ts';
 import type { Catalog } from '../../../schemas/blueprint.ts';
-import { en, enData, type DataText, type MessageKey, type Messages } from './en.ts';
+import type { DataText, MessageKey, Messages } from './en.ts';
 import { format, translator, type Lang, type Translator } from './t.ts';
 
 export interface Locale extends Translator {
@@ -64,5 +65,3 @@ export function createLocale(lang: Lang, messages: Messages, data: DataText, cat
   };
   return locale;
 }
-
-export const englishLocale = (catalog: Catalog) => createLocale('en', en, enData, catalog);

@@ -1,13 +1,12 @@
-// The language of the planner island: a context set by the page (PlannerKo.tsx for /ko/),
-// English when no provider is around (component tests, the English pages).
+// The language of the planner island: a context set by the page's island entry (PlannerEn.tsx,
+// PlannerKo.tsx). There is no default language, so the shared code carries neither catalog.
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react';
 import { catalog } from '../lib/catalog.ts';
 import type { DataText, Messages } from './en.ts';
-import { createLocale, englishLocale, type Locale, type LocaleCode } from './locale.ts';
+import { createLocale, type Locale, type LocaleCode } from './locale.ts';
 import { splitTemplate, type Lang } from './t.ts';
 
-const English = englishLocale(catalog);
-const I18nContext = createContext<Locale>(English);
+const I18nContext = createContext<Locale | undefined>(undefined);
 
 export function I18nProvider(props: { lang: Lang; messages: Messages; data: DataText; code?: LocaleCode; children: ReactNode }) {
   const locale = useMemo(() => createLocale(props.lang, props.messages, props.data, catalog, props.code), [props.lang, props.messages, props.data, props.code]);
@@ -15,7 +14,9 @@ export function I18nProvider(props: { lang: Lang; messages: Messages; data: Data
 }
 
 export function useI18n(): Locale {
-  return useContext(I18nContext);
+  const locale = useContext(I18nContext);
+  if (!locale) throw new Error('useI18n: no I18nProvider around this component; render the island through i18n/PlannerEn.tsx or i18n/PlannerKo.tsx');
+  return locale;
 }
 
 /** A message whose placeholders are filled with elements (a <strong> total, a <code> file name). */

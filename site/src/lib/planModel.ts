@@ -3,7 +3,7 @@
 import { dependents, requiredClosure } from '../../../blueprints/catalog.ts';
 import type { Catalog, CloudId, Profile } from '../../../schemas/blueprint.ts';
 import { demand } from '../../../schemas/plan.ts';
-import { englishLocale, type Locale } from '../i18n/locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** What the toggle messages need of a language (English by default). */
 type ToggleText = Pick<Locale, 't' | 'tp' | 'list' | 'componentName'>;
@@ -178,13 +178,13 @@ export function listNames(names: string[]): string {
 }
 
 /** e.g. "Harbor needs cert-manager and Gateway API (Envoy Gateway): turned on." */
-export function autoEnableMessage(catalog: Catalog, key: string, autoEnabled: string[], L: ToggleText = englishLocale(catalog)): string {
+export function autoEnableMessage(key: string, autoEnabled: string[], L: ToggleText): string {
   const name = L.componentName(key);
   if (autoEnabled.length === 0) return L.t('toggle.on', { name });
   return L.t('toggle.onWith', { name, names: L.list(autoEnabled.map(L.componentName)) });
 }
 
-export function disableMessage(catalog: Catalog, key: string, disabled: string[], L: ToggleText = englishLocale(catalog)): string {
+export function disableMessage(key: string, disabled: string[], L: ToggleText): string {
   const name = L.componentName(key);
   if (disabled.length === 0) return L.t('toggle.off', { name });
   return L.tp('toggle.offWith', disabled.length, { name, names: L.list(disabled.map(L.componentName)) });
