@@ -14,7 +14,7 @@ export const koReview: ReviewMessages = {
   'review.loadFailed': '생성기를 불러오지 못했습니다: {error}',
   'review.runtimeFailed': '실행기 런타임을 불러오지 못했습니다 (HTTP {status})',
   'review.downloadPlan': 'opsta.plan.yaml 내려받기',
-  'review.downloadZip': '저장소 내려받기 (.zip)',
+  'review.downloadZip': '저장소를 압축 파일(zip)로 내려받기',
   'review.files.one': '파일 {count}개. CLI와 같은 생성기 코어가 브라우저에서 만들었으며, 어디로도 전송하지 않았습니다.',
   'review.files.other': '파일 {count}개. CLI와 같은 생성기 코어가 브라우저에서 만들었으며, 어디로도 전송하지 않았습니다.',
   'review.tree': '저장소 파일',
