@@ -172,8 +172,8 @@ export const en = {
   'github.owner': 'Owner (user or organization)',
   'github.repo': 'Repository',
   // The GitHub fields' hint (schemas/plan.ts GITHUB_FIELDS, GITHUB_WHERE), shown through account.hint.
-  'github.owner.format': 'the GitHub user or organization that owns the repository for the generated code (`OWNER` in `github.com/OWNER/REPO`)',
-  'github.repo.format': 'the name of the GitHub repository for the generated code (`REPO` in `github.com/OWNER/REPO`)',
+  'github.owner.format': 'the GitHub user or organization that owns the repository for the generated code (OWNER in github.com/OWNER/REPO)',
+  'github.repo.format': 'the name of the GitHub repository for the generated code (REPO in github.com/OWNER/REPO)',
   'github.where': 'the repository\'s address on GitHub (create an empty repository first), or `gh repo view --json nameWithOwner --jq .nameWithOwner` in a clone of it',
   'github.baseBranch': 'Base branch',
   'github.environment': 'Environment (optional)',

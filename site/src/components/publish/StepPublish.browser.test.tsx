@@ -11,6 +11,16 @@ import { GITHUB_API_META } from '../../lib/publish-origins.ts';
 import { TOKEN_KEY } from '../../lib/publish-token.ts';
 import { defaultDraft, draftToPlan } from '../../lib/planModel.ts';
 import StepPublish from '../StepPublish.tsx';
+import { en, enData } from '../../i18n/en.ts';
+import { I18nProvider } from '../../i18n/react.tsx';
+import type { Validation } from '../../../../schemas/validate.ts';
+
+/** The step as the English island renders it: inside its language provider. */
+const Step = ({ validation }: { validation: Validation }) => (
+  <I18nProvider lang="en" messages={en} data={enData}>
+    <StepPublish validation={validation} />
+  </I18nProvider>
+);
 
 const TOKEN = 'github_pat_11COMPONENTtest0123456789';
 const API = 'https://api.github.com';
@@ -43,26 +53,26 @@ afterEach(() => setMeta(undefined));
 test('an invalid plan: said so, and Publish stays disabled', async () => {
   const v = validatePlan(draftToPlan(defaultDraft(catalog, 'aws')), catalog); // no account ID, no repository
   expect(v.ok).toBe(false);
-  await render(<StepPublish validation={v} />);
+  await render(<Step validation={v} />);
   await expect.element(page.getByText(/only a valid plan is published/)).toBeVisible();
   await expect.element(page.getByRole('button', { name: 'Publish to GitHub' })).toBeDisabled();
 });
 
 test('the API list is the page meta, re-checked; none allowed: says so and cannot check', async () => {
   setMeta(`${API} http://evil.example`);
-  const { unmount } = await render(<StepPublish validation={validPlan()} />);
+  const { unmount } = await render(<Step validation={validPlan()} />);
   const select = page.getByLabelText('GitHub API');
   await expect.element(select).toHaveValue(API);
   expect(Array.from((select.element() as HTMLSelectElement).options, (o) => o.value)).toEqual([API]);
   await unmount();
   setMeta(undefined);
-  await render(<StepPublish validation={validPlan()} />);
+  await render(<Step validation={validPlan()} />);
   await expect.element(page.getByRole('alert')).toHaveTextContent(/allows no GitHub API/);
   await expect.element(page.getByRole('button', { name: 'Show the changes' })).toBeDisabled();
 });
 
 test('the token: sessionStorage only while ticked, removed when unticked, never localStorage; none: refused before any request', async () => {
-  await render(<StepPublish validation={validPlan()} />);
+  await render(<Step validation={validPlan()} />);
   await userEvent.click(page.getByRole('button', { name: 'Show the changes' }));
   await expect.element(page.getByTestId('publish-failure')).toHaveTextContent(/Enter the token first/);
   await expect.element(page.getByRole('button', { name: 'Publish to GitHub' })).toBeDisabled();
