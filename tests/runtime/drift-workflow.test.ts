@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedExample } from './support/examples.ts';
 import { parseYaml } from '../support/yaml.ts';
-import { makeStandins } from './health-standins.ts';
+import { recordedEvent } from './support/event-log.ts';
 import { requireTool } from '../support/tools.ts';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>; 'continue-on-error'?: boolean };
@@ -63,7 +63,6 @@ describe.skipIf(!hasJq)('what each stack found reaches the drift event', () => {
   /** Legs: stack → the issue step's status output and outcome, or undefined for a leg that left no result. */
   function run(legs: Record<string, { status: string; issue: string } | undefined>, result: string) {
     const dir = mkdtempSync(join(tmpdir(), 'opsta-drift-wf-'));
-    const standins = makeStandins(['node']);
     try {
       // Each leg runs on its own runner; its artifact lands in the record job's download path.
       const downloaded = join(dir, 'record', 'drift-result');
@@ -75,19 +74,8 @@ describe.skipIf(!hasJq)('what each stack found reaches the drift event', () => {
         execFileSync('bash', ['-e', '-c', legScript], { env: { PATH: process.env.PATH, RUNNER_TEMP: temp, STACK: stack, STATUS: leg.status, ISSUE: leg.issue } });
         for (const f of readdirSync(join(temp, 'drift-result'))) writeFileSync(join(downloaded, f), readFileSync(join(temp, 'drift-result', f)));
       }
-      mkdirSync(join(dir, 'repo', '.opsta'), { recursive: true });
-      writeFileSync(join(dir, 'repo', '.opsta', 'pipeline.json'), files['.opsta/pipeline.json']!);
-      standins.answer('node', {});
-      try {
-        execFileSync('bash', ['-e', '-c', recordScript], { cwd: join(dir, 'repo'), env: { PATH: standins.env.PATH, RUNNER_TEMP: join(dir, 'record'), RESULT: result }, stdio: 'pipe' });
-      } catch {
-        // The stand-in node has no answer for the call it records, so it exits 1.
-      }
-      const call = standins.calls().find((c) => c.tool === 'node');
-      expect(call?.args).toMatch(/^\.opsta\/opsta\.mjs status-append --event /);
-      return JSON.parse(call!.args.replace(/^\.opsta\/opsta\.mjs status-append --event /, ''));
+      return recordedEvent(recordScript, { dir, pipelineJson: files['.opsta/pipeline.json']!, env: { RUNNER_TEMP: join(dir, 'record'), RESULT: result } }) as Record<string, unknown>;
     } finally {
-      standins.cleanup();
       rmSync(dir, { recursive: true, force: true });
     }
   }

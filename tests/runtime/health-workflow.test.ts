@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatedExample } from './support/examples.ts';
 import { parseYaml } from '../support/yaml.ts';
 import { makeStandins } from './health-standins.ts';
+import { recordedEvent } from './support/event-log.ts';
 import { requireTool } from '../support/tools.ts';
 import { awsClusterAccessEntries, azureDriftAssignments, gcpDriftWorkflows, gcpProjectGrants } from '../support/least-privilege.ts';
 import { runHealth } from '../../generator/runtime/health/index.ts';
@@ -115,7 +116,6 @@ describe.skipIf(!hasJq)('the verdict reaches the event log', () => {
 
   function run(report: unknown | undefined, result: string) {
     const dir = mkdtempSync(join(tmpdir(), 'opsta-health-wf-'));
-    const standins = makeStandins(['node']);
     try {
       mkdirSync(join(dir, 'health'));
       if (report) writeFileSync(join(dir, 'health', 'health.json'), JSON.stringify(report));
@@ -127,24 +127,8 @@ describe.skipIf(!hasJq)('the verdict reaches the event log', () => {
           .filter(Boolean)
           .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
       );
-      mkdirSync(join(dir, 'repo', '.opsta'), { recursive: true });
-      writeFileSync(join(dir, 'repo', '.opsta', 'pipeline.json'), files['.opsta/pipeline.json']!);
-      // The stand-in node records the status-append call (and exits 1: nobody answered it).
-      standins.answer('node', {});
-      try {
-        execFileSync('bash', ['-e', '-c', record], {
-          cwd: join(dir, 'repo'),
-          env: { PATH: standins.env.PATH, RESULT: result, STATUS: outputs.status ?? '', COUNTS: outputs.counts ?? '' },
-          stdio: 'pipe',
-        });
-      } catch {
-        // expected: see above
-      }
-      const call = standins.calls().find((c) => c.tool === 'node');
-      expect(call?.args).toMatch(/^\.opsta\/opsta\.mjs status-append --event /);
-      return JSON.parse(call!.args.replace(/^\.opsta\/opsta\.mjs status-append --event /, ''));
+      return recordedEvent(record, { dir, pipelineJson: files['.opsta/pipeline.json']!, env: { RESULT: result, STATUS: outputs.status ?? '', COUNTS: outputs.counts ?? '' } }) as Record<string, unknown>;
     } finally {
-      standins.cleanup();
       rmSync(dir, { recursive: true, force: true });
     }
   }
